@@ -1,0 +1,100 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
+/**
+ * Every environment variable the platform reads, with its default. This file (and only this lib)
+ * touches process.env; apps receive a frozen, validated object at start.
+ * Defaults point at the local PostgreSQL and Redis that `npm run services` installs.
+ */
+export class PlatformEnvironment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL = 'postgres://eldercare:eldercare@127.0.0.1:5432/eldercare';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** BullMQ key prefix; tests give each file its own. Never rename a queue, change the prefix instead. */
+  @Matches(/^[a-z0-9][a-z0-9-]*$/)
+  QUEUE_PREFIX = 'eldercare';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Jobs a service processes at once per queue. */
+  @IsInt() @Min(1) @Max(500)
+  WORKER_CONCURRENCY = 50;
+
+  /** How often the outbox relay looks for unpublished events when nothing woke it (ms). */
+  @IsInt() @Min(10) @Max(60_000)
+  OUTBOX_POLL_MS = 500;
+}
+
+export class GatewayEnvironment extends PlatformEnvironment {
+  @IsString()
+  GATEWAY_HOST = '0.0.0.0';
+
+  @IsInt() @Min(0) @Max(65535)
+  GATEWAY_PORT = 3000;
+
+  /** How long the gateway waits for a service before answering 202 with a status resource. */
+  @IsInt() @Min(50) @Max(60_000)
+  REQUEST_TIMEOUT_MS = 3000;
+
+  @IsString() @MinLength(32)
+  JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production-0000';
+
+  @IsInt() @Min(60) @Max(86_400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** 32 bytes, base64: AES-256-GCM key for ID numbers at rest. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PII_ENCRYPTION_KEY must be 32 bytes in base64' })
+  PII_ENCRYPTION_KEY = 'ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=';
+
+  /** Secret for the keyed hash (HMAC-SHA256) that lets us find a senior by ID number without decrypting. */
+  @IsString() @MinLength(16)
+  PII_HASH_KEY = 'dev-only-pii-hash-key-change-me';
+
+  /** First admin account, created at start when no account exists. */
+  @IsString()
+  BOOTSTRAP_ADMIN_USERNAME = 'admin';
+
+  /** Empty: no bootstrap admin is created. */
+  @ValidateIf((env: GatewayEnvironment) => env.BOOTSTRAP_ADMIN_PASSWORD !== '') @IsString() @MinLength(12)
+  BOOTSTRAP_ADMIN_PASSWORD = '';
+
+  /** Comma-separated origins allowed by CORS; empty means no cross-origin browser access. */
+  @IsString()
+  CORS_ORIGINS = '';
+}
+
+/** The secrets that must never keep their development defaults in production. */
+const PRODUCTION_SECRETS = ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
+
+export class ConfigurationError extends Error {}
+
+/**
+ * Reads, converts and validates the environment once. Throws a ConfigurationError that names every
+ * bad variable, so a misconfigured app stops at start rather than at the first request.
+ */
+export function loadEnvironment<T extends PlatformEnvironment>(
+  schema: new () => T,
+  source: Record<string, string | undefined> = process.env,
+): Readonly<T> {
+  const defaults = new schema();
+  const known = Object.keys(defaults);
+  const given = Object.fromEntries(known.filter((k) => source[k] !== undefined && source[k] !== '').map((k) => [k, source[k]]));
+  const env = plainToInstance(schema, { ...defaults, ...given }, { enableImplicitConversion: true });
+  const problems = validateSync(env, { whitelist: true, forbidUnknownValues: true }).map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (env.NODE_ENV === 'production') {
+    for (const key of PRODUCTION_SECRETS) {
+      if (key in defaults && source[key] === undefined) problems.push(`${key}: must be set in production`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigurationError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  return Object.freeze(env);
+}

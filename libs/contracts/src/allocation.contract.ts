@@ -1,0 +1,20 @@
+import type { SystemCommands } from './system.contract';
+import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
+
+/** What allocation knows of a senior, kept from assessment events (its read model). */
+export interface AllocationSeniorView {
+  seniorId: string;
+  sex: string;
+  birthDate: string;
+  location: GeoPoint;
+  livingArrangement: LivingArrangement;
+  priorityFlags: PriorityFlag[];
+  updatedAt: string;
+}
+
+export interface AllocationCommands extends SystemCommands {
+  'senior-view.get': { request: { seniorId: string }; reply: AllocationSeniorView };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- allocation publishes no events yet
+export interface AllocationEvents {}

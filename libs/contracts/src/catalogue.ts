@@ -1,0 +1,29 @@
+import type { AllocationCommands, AllocationEvents } from './allocation.contract';
+import type { AssessmentCommands, AssessmentEvents } from './assessment.contract';
+import type { DispatchCommands, DispatchEvents } from './dispatch.contract';
+import type { ServiceName } from './queues';
+
+/** Every command and query, by owning service. */
+export interface CommandCatalogue {
+  assessment: AssessmentCommands;
+  allocation: AllocationCommands;
+  dispatch: DispatchCommands;
+}
+
+export type CommandName<S extends ServiceName> = keyof CommandCatalogue[S] & string;
+export type CommandRequest<S extends ServiceName, N extends CommandName<S>> = CommandCatalogue[S][N] extends { request: infer R } ? R : never;
+export type CommandResult<S extends ServiceName, N extends CommandName<S>> = CommandCatalogue[S][N] extends { reply: infer R } ? R : never;
+
+/** Every event, by type. */
+export type EventCatalogue = AssessmentEvents & AllocationEvents & DispatchEvents;
+export type EventType = keyof EventCatalogue & string;
+
+/** Which services receive each event in their inbox. Adding an event without subscribers fails to compile. */
+export const EVENT_SUBSCRIBERS: { readonly [T in EventType]: readonly ServiceName[] } = {
+  'senior.registered': ['allocation', 'dispatch'],
+};
+
+/** Which service publishes each event. */
+export const EVENT_SOURCES: { readonly [T in EventType]: ServiceName } = {
+  'senior.registered': 'assessment',
+};

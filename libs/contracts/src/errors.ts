@@ -1,0 +1,53 @@
+/**
+ * Domain error codes. Services throw DomainError with one of these; the code crosses the queue in the
+ * reply and the gateway maps it to an HTTP status in one exhaustive table.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'CONSENT_REQUIRED',
+  'NOT_FOUND',
+  'SENIOR_NOT_FOUND',
+  'ACCOUNT_NOT_FOUND',
+  'REQUEST_NOT_FOUND',
+  'ACCOUNT_EXISTS',
+  'SENIOR_ALREADY_REGISTERED',
+  'ID_NUMBER_TAKEN',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One bad field of a request: where it is and what is wrong with it. */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+export interface DomainErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldProblem[];
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toBody(): DomainErrorBody {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+
+  static fromBody(body: DomainErrorBody): DomainError {
+    return new DomainError(body.code, body.message, body.fields);
+  }
+}

@@ -1,0 +1,20 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/**
+ * Retry and retention per kind of queue. Commands are retried a few times (a crash mid-job is
+ * retried by stall detection too) and kept a day so a 202's status resource can be read later.
+ * Inbox jobs retry longer, and failed ones are kept: they are the dead-letter view.
+ */
+export const COMMAND_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export const INBOX_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: false,
+};

@@ -1,0 +1,28 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Point } from 'typeorm';
+
+/** Allocation's read model of a senior, kept from assessment events: where they live and what flags they hold. */
+@Entity({ schema: 'allocation', name: 'senior_view' })
+export class AllocationSeniorViewRecord {
+  @PrimaryColumn({ name: 'senior_id', type: 'uuid' })
+  seniorId!: string;
+
+  @Column({ type: 'text' })
+  sex!: string;
+
+  @Column({ name: 'birth_date', type: 'date' })
+  birthDate!: string;
+
+  @Index('allocation_senior_view_location', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  location!: Point;
+
+  @Column({ name: 'living_arrangement', type: 'text' })
+  livingArrangement!: string;
+
+  @Column({ name: 'priority_flags', type: 'text', array: true })
+  priorityFlags!: string[];
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Point } from 'typeorm';
+
+/** Dispatch's read model of a senior: who to deliver to and visit, and where, kept from assessment events. */
+@Entity({ schema: 'dispatch', name: 'senior_view' })
+export class DispatchSeniorViewRecord {
+  @PrimaryColumn({ name: 'senior_id', type: 'uuid' })
+  seniorId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'address_text', type: 'text' })
+  addressText!: string;
+
+  @Index('dispatch_senior_view_location', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  location!: Point;
+
+  @Column({ name: 'lives_alone', type: 'boolean' })
+  livesAlone!: boolean;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,22 @@
+import { AllocationInboxReceipt } from './allocation/allocation-inbox-receipt.entity';
+import { AllocationOutboxEvent } from './allocation/allocation-outbox-event.entity';
+import { AllocationSeniorViewRecord } from './allocation/allocation-senior-view.entity';
+import { AssessmentInboxReceipt } from './assessment/assessment-inbox-receipt.entity';
+import { AssessmentOutboxEvent } from './assessment/assessment-outbox-event.entity';
+import { Senior } from './assessment/senior.entity';
+import { SeniorPriorityFlag } from './assessment/senior-priority-flag.entity';
+import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
+import { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
+import { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';
+import { Account } from './identity/account.entity';
+import { ApiKey } from './identity/api-key.entity';
+import { AuditEntry } from './identity/audit-entry.entity';
+import { ConsentLink } from './identity/consent-link.entity';
+
+/** Each app's data source knows only its own schema's entities: a service cannot query another's tables. */
+export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry];
+export const ASSESSMENT_ENTITIES = [Senior, SeniorPriorityFlag, AssessmentOutboxEvent, AssessmentInboxReceipt];
+export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, AllocationOutboxEvent, AllocationInboxReceipt];
+export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchOutboxEvent, DispatchInboxReceipt];
+
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];
