@@ -19,9 +19,14 @@ export type EventCatalogue = AssessmentEvents & AllocationEvents & DispatchEvent
 export type EventType = keyof EventCatalogue & string;
 
 /** Which services receive each event in their inbox. Adding an event without subscribers fails to compile. */
-export const EVENT_SUBSCRIBERS: { readonly [T in EventType]: readonly ServiceName[] } = {
+export const EVENT_SUBSCRIBERS = {
   'senior.registered': ['allocation', 'dispatch'],
-};
+} as const satisfies { readonly [T in EventType]: readonly ServiceName[] };
+
+/** The events one service receives: its inbox processor switches over exactly these. */
+export type SubscribedEvent<S extends ServiceName> = {
+  [T in EventType]: S extends (typeof EVENT_SUBSCRIBERS)[T][number] ? T : never;
+}[EventType];
 
 /** Which service publishes each event. */
 export const EVENT_SOURCES: { readonly [T in EventType]: ServiceName } = {

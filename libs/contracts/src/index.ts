@@ -15,3 +15,4 @@ export * from './redis-connection';
 export * from './seniors.types';
 export * from './service-client';
 export * from './system.contract';
+export * from './processors';

@@ -18,3 +18,10 @@ export const INBOX_JOB_OPTIONS: DefaultJobOptions = {
   removeOnComplete: { age: 24 * 3600, count: 50_000 },
   removeOnFail: false,
 };
+
+/**
+ * Every worker's lock settings. A worker that dies mid-job stops renewing its lock; within about
+ * lockDuration + stalledInterval another replica's stalled check puts the job back in the queue,
+ * so a crash delays a job by seconds and loses nothing.
+ */
+export const WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;

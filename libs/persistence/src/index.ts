@@ -19,4 +19,5 @@ export { InboxReceipt } from './outbox/inbox-receipt.entity';
 export { applyOnce, recordEvent } from './outbox/outbox';
 export { OutboxEvent } from './outbox/outbox-event.entity';
 export { OutboxRelay } from './outbox/outbox-relay';
+export { outboxRelayProvider } from './outbox/outbox-relay.provider';
 export { PersistenceModule } from './persistence.module';

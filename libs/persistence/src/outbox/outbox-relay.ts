@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource, EntityTarget } from 'typeorm';
 import type { EventCatalogue, EventEnvelope, EventPublisher, EventType, ServiceName } from '@app/contracts';
 import type { OutboxEvent } from './outbox-event.entity';
@@ -12,28 +13,32 @@ const PUBLISH_TIMEOUT_MS = 5000;
  * SKIP LOCKED so replicas share the work; the event id is the inbox job id, so a row sent twice
  * (a crash between add and update) is one job. Woken after each commit (kick) and by a poll.
  */
-export class OutboxRelay {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private draining: Promise<void> | null = null;
   private again = false;
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EntityTarget<OutboxEvent>,
     private readonly source: ServiceName,
     private readonly publisher: EventPublisher,
+    private readonly pollMs: number,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
-  start(pollMs: number): void {
-    this.timer = setInterval(() => this.kick(), pollMs);
+  private get intervalName(): string {
+    return `outbox-relay-${this.source}`;
+  }
+
+  onApplicationBootstrap(): void {
+    this.scheduler.addInterval(this.intervalName, setInterval(() => this.kick(), this.pollMs));
     this.kick();
   }
 
   /** Stops polling and waits for a drain in progress, so no batch is left half-sent at shutdown. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.scheduler.doesExist('interval', this.intervalName)) this.scheduler.deleteInterval(this.intervalName);
     await this.draining;
   }
 

@@ -1,0 +1,13 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { PlatformEnvironment } from '@app/config';
+import { Logger } from 'nestjs-pino';
+import { AllocationModule } from './allocation.module';
+
+/** Starts the allocation service as an application context: workers only, no HTTP server. */
+export async function bootstrapAllocation(overrides: Partial<PlatformEnvironment> = {}): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AllocationModule.forRoot(overrides), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}

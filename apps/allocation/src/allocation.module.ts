@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ConfigModule, PlatformEnvironment } from '@app/config';
+import { MessagingModule } from '@app/contracts';
+import { LoggingModule } from '@app/logging';
+import { ALLOCATION_ENTITIES, AllocationOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
+import { AllocationCommandsProcessor } from './messaging/allocation-commands.processor';
+import { AllocationInboxProcessor } from './messaging/allocation-inbox.processor';
+import { SeniorViewsRepository } from './senior-views/senior-views.repository';
+import { SeniorViewsService } from './senior-views/senior-views.service';
+
+/** The allocation service. No HTTP: it answers its command queue and applies events from its inbox. */
+@Module({})
+export class AllocationModule {
+  static forRoot(overrides: Partial<PlatformEnvironment> = {}): DynamicModule {
+    return {
+      module: AllocationModule,
+      imports: [
+        ConfigModule.forApp(PlatformEnvironment, overrides),
+        LoggingModule.forApp('allocation'),
+        ScheduleModule.forRoot(),
+        PersistenceModule.forService(ALLOCATION_ENTITIES),
+        MessagingModule.forRoot(),
+      ],
+      providers: [
+        outboxRelayProvider('allocation', AllocationOutboxEvent),
+        SeniorViewsRepository,
+        SeniorViewsService,
+        AllocationCommandsProcessor,
+        AllocationInboxProcessor,
+      ],
+    };
+  }
+}

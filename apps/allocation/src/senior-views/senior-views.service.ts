@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { AllocationSeniorView, DomainError, EventEnvelope, LivingArrangement, PriorityFlag, SeniorRegisteredEvent } from '@app/contracts';
+import { SeniorViewsRepository } from './senior-views.repository';
+
+/** Allocation's copy of what it needs to know about seniors: where they live, sex, age, priority flags. */
+@Injectable()
+export class SeniorViewsService {
+  constructor(private readonly views: SeniorViewsRepository) {}
+
+  async applySeniorRegistered(event: EventEnvelope<'senior.registered', SeniorRegisteredEvent>): Promise<void> {
+    const s = event.payload;
+    await this.views.applyEventOnce(event, (manager) =>
+      this.views.upsert(manager, {
+        seniorId: s.seniorId,
+        sex: s.sex,
+        birthDate: s.birthDate,
+        location: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
+        livingArrangement: s.livingArrangement,
+        priorityFlags: s.priorityFlags.map((f) => f.flag),
+      }),
+    );
+  }
+
+  async get(seniorId: string): Promise<AllocationSeniorView> {
+    const view = await this.views.findById(seniorId);
+    if (!view) throw new DomainError('SENIOR_NOT_FOUND', `Allocation knows no senior ${seniorId}`);
+    const [lng, lat] = view.location.coordinates as [number, number];
+    return {
+      seniorId: view.seniorId,
+      sex: view.sex,
+      birthDate: view.birthDate,
+      location: { lat, lng },
+      livingArrangement: view.livingArrangement as LivingArrangement,
+      priorityFlags: view.priorityFlags as PriorityFlag[],
+      updatedAt: view.updatedAt.toISOString(),
+    };
+  }
+}

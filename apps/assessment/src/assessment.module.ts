@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ConfigModule, PlatformEnvironment } from '@app/config';
+import { MessagingModule } from '@app/contracts';
+import { LoggingModule } from '@app/logging';
+import { ASSESSMENT_ENTITIES, AssessmentOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
+import { AssessmentCommandsProcessor } from './messaging/assessment-commands.processor';
+import { SeniorsRepository } from './seniors/seniors.repository';
+import { SeniorsService } from './seniors/seniors.service';
+
+/** The assessment service: seniors, assessments, entitlements. No HTTP: it answers its command queue. */
+@Module({})
+export class AssessmentModule {
+  static forRoot(overrides: Partial<PlatformEnvironment> = {}): DynamicModule {
+    return {
+      module: AssessmentModule,
+      imports: [
+        ConfigModule.forApp(PlatformEnvironment, overrides),
+        LoggingModule.forApp('assessment'),
+        ScheduleModule.forRoot(),
+        PersistenceModule.forService(ASSESSMENT_ENTITIES),
+        MessagingModule.forRoot(),
+      ],
+      providers: [outboxRelayProvider('assessment', AssessmentOutboxEvent), SeniorsRepository, SeniorsService, AssessmentCommandsProcessor],
+    };
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor, RegisterSeniorCommand, SeniorRecord, PriorityFlag, Sex, LivingArrangement } from '@app/contracts';
+import { DomainError } from '@app/contracts';
+import { AssessmentOutboxEvent, OutboxRelay, recordEvent, Senior } from '@app/persistence';
+import { SeniorsRepository } from './seniors.repository';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class SeniorsService {
+  constructor(
+    private readonly seniors: SeniorsRepository,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /**
+   * Registers a senior and records `senior.registered` in the same transaction. Idempotent on the
+   * senior id chosen by the gateway: a retried command returns the first registration.
+   */
+  async register(command: RegisterSeniorCommand, actor: Actor | null, correlationId: string): Promise<SeniorRecord> {
+    const existing = await this.seniors.findById(command.seniorId);
+    if (existing) return this.sameRegistration(existing, command);
+    try {
+      await this.seniors.transaction(async (manager) => {
+        if (await this.seniors.findByIdNumberHash(command.idNumber.hash, manager)) throw idNumberTaken();
+        await this.seniors.insert(
+          manager,
+          {
+            id: command.seniorId,
+            name: command.name,
+            sex: command.sex,
+            birthDate: command.birthDate,
+            idNumberCipher: command.idNumber.cipher,
+            idNumberHash: command.idNumber.hash,
+            idNumberLast4: command.idNumber.last4,
+            addressText: command.address.text,
+            streetCode: command.address.streetCode,
+            location: { type: 'Point', coordinates: [command.address.location.lng, command.address.location.lat] },
+            livingArrangement: command.livingArrangement,
+            phone: command.phone,
+            registeredBy: actor?.accountId ?? null,
+          },
+          command.priorityFlags.map((f) => ({ flag: f.flag, evidence: f.evidence, validFrom: f.validFrom, validUntil: f.validUntil })),
+        );
+        await recordEvent(
+          manager,
+          AssessmentOutboxEvent,
+          'senior.registered',
+          {
+            seniorId: command.seniorId,
+            name: command.name,
+            sex: command.sex,
+            birthDate: command.birthDate,
+            address: { text: command.address.text, streetCode: command.address.streetCode },
+            location: command.address.location,
+            livingArrangement: command.livingArrangement,
+            priorityFlags: command.priorityFlags.map(({ flag, validFrom, validUntil }) => ({ flag, validFrom, validUntil })),
+            registeredAt: new Date().toISOString(),
+          },
+          correlationId,
+        );
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      // A concurrent twin of this command won the race, or the ID number was registered meanwhile.
+      const raced = await this.seniors.findById(command.seniorId);
+      if (raced) return this.sameRegistration(raced, command);
+      throw idNumberTaken();
+    }
+    this.relay.kick();
+    return this.get(command.seniorId);
+  }
+
+  async get(seniorId: string): Promise<SeniorRecord> {
+    const senior = await this.seniors.findById(seniorId);
+    if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `No senior ${seniorId}`);
+    return toRecord(senior);
+  }
+
+  private sameRegistration(existing: Senior, command: RegisterSeniorCommand): SeniorRecord {
+    if (existing.idNumberHash !== command.idNumber.hash) throw new DomainError('CONFLICT', `Senior id ${command.seniorId} is already used by another registration`);
+    return toRecord(existing);
+  }
+}
+
+function idNumberTaken(): DomainError {
+  return new DomainError('ID_NUMBER_TAKEN', 'A senior with this ID number is already registered', [
+    { field: 'idNumber', problems: ['is already registered'] },
+  ]);
+}
+
+function toRecord(senior: Senior): SeniorRecord {
+  const [lng, lat] = senior.location.coordinates as [number, number];
+  return {
+    seniorId: senior.id,
+    name: senior.name,
+    sex: senior.sex as Sex,
+    birthDate: senior.birthDate,
+    idNumber: { cipher: senior.idNumberCipher, hash: senior.idNumberHash, last4: senior.idNumberLast4 },
+    address: { text: senior.addressText, streetCode: senior.streetCode, location: { lat, lng } },
+    livingArrangement: senior.livingArrangement as LivingArrangement,
+    priorityFlags: (senior.priorityFlags ?? []).map((f) => ({ flag: f.flag as PriorityFlag, evidence: f.evidence, validFrom: f.validFrom, validUntil: f.validUntil })),
+    phone: senior.phone,
+    registeredBy: senior.registeredBy,
+    registeredAt: senior.registeredAt.toISOString(),
+  };
+}

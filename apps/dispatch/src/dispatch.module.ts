@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ConfigModule, PlatformEnvironment } from '@app/config';
+import { MessagingModule } from '@app/contracts';
+import { LoggingModule } from '@app/logging';
+import { DISPATCH_ENTITIES, DispatchOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
+import { DispatchCommandsProcessor } from './messaging/dispatch-commands.processor';
+import { DispatchInboxProcessor } from './messaging/dispatch-inbox.processor';
+import { SeniorViewsRepository } from './senior-views/senior-views.repository';
+import { SeniorViewsService } from './senior-views/senior-views.service';
+
+/** The dispatch service. No HTTP: it answers its command queue and applies events from its inbox. */
+@Module({})
+export class DispatchModule {
+  static forRoot(overrides: Partial<PlatformEnvironment> = {}): DynamicModule {
+    return {
+      module: DispatchModule,
+      imports: [
+        ConfigModule.forApp(PlatformEnvironment, overrides),
+        LoggingModule.forApp('dispatch'),
+        ScheduleModule.forRoot(),
+        PersistenceModule.forService(DISPATCH_ENTITIES),
+        MessagingModule.forRoot(),
+      ],
+      providers: [
+        outboxRelayProvider('dispatch', DispatchOutboxEvent),
+        SeniorViewsRepository,
+        SeniorViewsService,
+        DispatchCommandsProcessor,
+        DispatchInboxProcessor,
+      ],
+    };
+  }
+}

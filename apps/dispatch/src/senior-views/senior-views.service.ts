@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DispatchSeniorView, DomainError, EventEnvelope, SeniorRegisteredEvent } from '@app/contracts';
+import { SeniorViewsRepository } from './senior-views.repository';
+
+/** Dispatch's copy of what couriers and caregivers need: who, where, and whether they live alone. */
+@Injectable()
+export class SeniorViewsService {
+  constructor(private readonly views: SeniorViewsRepository) {}
+
+  async applySeniorRegistered(event: EventEnvelope<'senior.registered', SeniorRegisteredEvent>): Promise<void> {
+    const s = event.payload;
+    await this.views.applyEventOnce(event, (manager) =>
+      this.views.upsert(manager, {
+        seniorId: s.seniorId,
+        name: s.name,
+        addressText: s.address.text,
+        location: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
+        livesAlone: s.livingArrangement === 'alone' || s.priorityFlags.some((f) => f.flag === 'living-alone'),
+      }),
+    );
+  }
+
+  async get(seniorId: string): Promise<DispatchSeniorView> {
+    const view = await this.views.findById(seniorId);
+    if (!view) throw new DomainError('SENIOR_NOT_FOUND', `Dispatch knows no senior ${seniorId}`);
+    const [lng, lat] = view.location.coordinates as [number, number];
+    return {
+      seniorId: view.seniorId,
+      name: view.name,
+      addressText: view.addressText,
+      location: { lat, lng },
+      livesAlone: view.livesAlone,
+      updatedAt: view.updatedAt.toISOString(),
+    };
+  }
+}

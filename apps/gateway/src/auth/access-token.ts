@@ -1,0 +1,9 @@
+import type { Role } from '@app/contracts';
+
+/** The claims of an access token: who, and the roles and scopes they had when it was issued. */
+export interface AccessTokenClaims {
+  sub: string;
+  roles: Role[];
+  fac: string[];
+  kit: string[];
+}

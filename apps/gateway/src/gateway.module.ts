@@ -1,0 +1,89 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { ConfigModule, ENVIRONMENT, GatewayEnvironment } from '@app/config';
+import { MessagingModule } from '@app/contracts';
+import { ACCESS_AUDITOR, AcceptedWhenPending, AccessGuard, AUTHENTICATOR, CONSENT_CHECKER, createValidationPipe, ErrorFilter } from '@app/http';
+import { LoggingModule } from '@app/logging';
+import { IDENTITY_ENTITIES, PersistenceModule } from '@app/persistence';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsRepository } from './accounts/accounts.repository';
+import { AccountsService } from './accounts/accounts.service';
+import { DeadLettersController } from './admin/dead-letters.controller';
+import { DeadLettersService } from './admin/dead-letters.service';
+import { AuditController } from './audit/audit.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditRepository } from './audit/audit.repository';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { CredentialsAuthenticator } from './auth/credentials.authenticator';
+import { ConsentsController } from './consents/consents.controller';
+import { ConsentsRepository } from './consents/consents.repository';
+import { ConsentsService } from './consents/consents.service';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { RequestsController } from './requests/requests.controller';
+import { RequestsService } from './requests/requests.service';
+import { IdNumberProtector } from './seniors/id-number-protector';
+import { SeniorsController } from './seniors/seniors.controller';
+import { SeniorsService } from './seniors/seniors.service';
+
+/** The one public HTTP API: identity, consent, and routes that forward to the services over BullMQ. */
+@Module({})
+export class GatewayModule {
+  static forRoot(overrides: Partial<GatewayEnvironment> = {}): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ConfigModule.forApp(GatewayEnvironment, overrides),
+        LoggingModule.forApp('gateway'),
+        PersistenceModule.forService(IDENTITY_ENTITIES),
+        MessagingModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
+        JwtModule.registerAsync({
+          inject: [ENVIRONMENT],
+          useFactory: (env: GatewayEnvironment) => ({
+            secret: env.JWT_SECRET,
+            signOptions: { expiresIn: env.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256', issuer: 'eldercare-gateway' },
+            verifyOptions: { algorithms: ['HS256'], issuer: 'eldercare-gateway' },
+          }),
+        }),
+      ],
+      controllers: [
+        AuthController,
+        AccountsController,
+        SeniorsController,
+        ConsentsController,
+        AuditController,
+        RequestsController,
+        HealthController,
+        DeadLettersController,
+        MetricsController,
+      ],
+      providers: [
+        AccountsRepository,
+        AccountsService,
+        AuthService,
+        CredentialsAuthenticator,
+        ConsentsRepository,
+        ConsentsService,
+        AuditRepository,
+        AuditService,
+        IdNumberProtector,
+        SeniorsService,
+        RequestsService,
+        DeadLettersService,
+        { provide: AUTHENTICATOR, useExisting: CredentialsAuthenticator },
+        { provide: CONSENT_CHECKER, useExisting: ConsentsService },
+        { provide: ACCESS_AUDITOR, useExisting: AuditService },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: AcceptedWhenPending },
+      ],
+    };
+  }
+}

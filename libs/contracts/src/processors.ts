@@ -1,0 +1,48 @@
+import { WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { ENVIRONMENT, PlatformEnvironment } from '@app/config';
+import { runWithCorrelation } from '@app/logging';
+import type { Job } from 'bullmq';
+import type { CommandName, EventCatalogue, SubscribedEvent } from './catalogue';
+import { toCommandReply } from './command-reply';
+import type { CommandEnvelope, CommandReply, EventEnvelope } from './envelopes';
+import type { ServiceName } from './queues';
+
+/**
+ * What every worker of the platform shares: concurrency from config, the correlation id bound to
+ * every log line of the job, and a graceful stop that lets in-flight jobs finish before the
+ * database connection closes (beforeApplicationShutdown runs before any connection is torn down).
+ */
+abstract class PlatformWorker extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  @Inject(ENVIRONMENT) protected readonly env!: PlatformEnvironment;
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.env.WORKER_CONCURRENCY;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+}
+
+/** Base of a service's command processor: subclasses switch exhaustively over their command names. */
+export abstract class CommandProcessor<S extends ServiceName> extends PlatformWorker {
+  async process(job: Job<CommandEnvelope>): Promise<CommandReply> {
+    const fields = { jobId: job.id, queue: job.queueName, command: job.name, attempt: job.attemptsMade + 1 };
+    return runWithCorrelation(job.data.correlationId, fields, () => toCommandReply(() => this.handle(job.name as CommandName<S>, job.data)));
+  }
+
+  protected abstract handle(name: CommandName<S>, envelope: CommandEnvelope): Promise<unknown>;
+}
+
+/** Base of a service's inbox processor: subclasses switch exhaustively over the events they subscribe to. */
+export abstract class InboxProcessor<S extends ServiceName> extends PlatformWorker {
+  async process(job: Job<EventEnvelope>): Promise<void> {
+    const fields = { jobId: job.id, queue: job.queueName, event: job.name, attempt: job.attemptsMade + 1 };
+    await runWithCorrelation(job.data.correlationId, fields, () =>
+      this.handle(job.data as EventEnvelope<SubscribedEvent<S>, EventCatalogue[SubscribedEvent<S>]>),
+    );
+  }
+
+  protected abstract handle(event: EventEnvelope<SubscribedEvent<S>, EventCatalogue[SubscribedEvent<S>]>): Promise<void>;
+}

@@ -1,0 +1,1 @@
+export {}; // placeholder until the assessment rules land

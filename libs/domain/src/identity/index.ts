@@ -1,0 +1,1 @@
+export { readResidentIdNumber, ResidentIdFacts, withCheckCharacter } from './resident-id-number';

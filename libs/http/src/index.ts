@@ -1,0 +1,17 @@
+export { Access, ACCESS_RULE, AccessRule, Public } from './access.decorator';
+export {
+  ACCESS_AUDITOR,
+  AccessAuditor,
+  AccessGuard,
+  AUTHENTICATOR,
+  AuthenticatedRequest,
+  Authenticator,
+  CONSENT_CHECKER,
+  ConsentChecker,
+} from './access.guard';
+export { CurrentActor } from './current-actor.decorator';
+export { ErrorFilter, ErrorResponse } from './error.filter';
+export { ERROR_STATUS } from './error-status';
+export { AcceptedWhenPending, PendingRequest } from './pending-request';
+export { createValidationPipe, flatten } from './validation.pipe';
+export { UuidParam } from './uuid-param.decorator';

@@ -1,0 +1,52 @@
+import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { loadEnvironment, PlatformEnvironment } from '@app/config';
+import { runMigrations } from '@app/persistence';
+
+/** The database every test database is copied from: migrated once per test run by the global setup. */
+export const TEMPLATE_DATABASE = 'eldercare_test_template';
+
+function urlFor(database: string): string {
+  const url = new URL(loadEnvironment(PlatformEnvironment).DATABASE_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onMaintenanceDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: urlFor('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops and recreates the template, then migrates it: the real migrations, never synchronize. */
+export async function prepareTemplateDatabase(): Promise<void> {
+  await onMaintenanceDatabase(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  });
+  await runMigrations(urlFor(TEMPLATE_DATABASE));
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own for one test file (a copy of the template). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `eldercare_test_${randomBytes(6).toString('hex')}`;
+  await onMaintenanceDatabase((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  return {
+    url: urlFor(name),
+    drop: () => onMaintenanceDatabase(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+  };
+}
+
+/** A BullMQ prefix of its own for one test file, so files running in parallel never share a queue. */
+export function testQueuePrefix(): string {
+  return `test-${randomBytes(6).toString('hex')}`;
+}

@@ -1,0 +1,82 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { bootstrapAllocation } from '../apps/allocation/src/allocation.bootstrap';
+import { bootstrapAssessment } from '../apps/assessment/src/assessment.bootstrap';
+import { bootstrapDispatch } from '../apps/dispatch/src/dispatch.bootstrap';
+import { createGateway } from '../apps/gateway/src/gateway.bootstrap';
+import type { GatewayEnvironment } from '@app/config';
+import type { ServiceName } from '@app/contracts';
+import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+
+const SERVICE_BOOTSTRAPS = { assessment: bootstrapAssessment, allocation: bootstrapAllocation, dispatch: bootstrapDispatch };
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+/**
+ * The four apps in one process, as `npm start` runs them, on a database and a BullMQ prefix of
+ * this test file's own. Services can be stopped and started to test what survives an outage.
+ */
+export class TestPlatform {
+  private readonly services = new Map<ServiceName, INestApplicationContext>();
+  gateway!: NestExpressApplication;
+
+  private constructor(
+    readonly database: TestDatabase,
+    readonly env: Partial<GatewayEnvironment>,
+  ) {}
+
+  static async start(options: { services?: ServiceName[]; env?: Partial<GatewayEnvironment> } = {}): Promise<TestPlatform> {
+    const database = await createTestDatabase();
+    const env: Partial<GatewayEnvironment> = {
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: testQueuePrefix(),
+      LOG_LEVEL: 'silent',
+      OUTBOX_POLL_MS: 200,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ...options.env,
+    };
+    const platform = new TestPlatform(database, env);
+    for (const service of options.services ?? ['assessment', 'allocation', 'dispatch']) await platform.startService(service);
+    platform.gateway = await createGateway(env);
+    await platform.gateway.init();
+    return platform;
+  }
+
+  async startService(service: ServiceName): Promise<void> {
+    this.services.set(service, await SERVICE_BOOTSTRAPS[service](this.env));
+  }
+
+  async stopService(service: ServiceName): Promise<void> {
+    await this.services.get(service)?.close();
+    this.services.delete(service);
+  }
+
+  http(): ReturnType<typeof request> {
+    return request(this.gateway.getHttpServer());
+  }
+
+  async token(username: string, password: string): Promise<string> {
+    const res = await this.http().post('/v1/auth/token').send({ username, password }).expect(200);
+    return res.body.accessToken as string;
+  }
+
+  /** Creates an account through the admin API and returns its id and a token. */
+  async account(roles: string[], extra: Record<string, unknown> = {}): Promise<{ id: string; token: string; username: string }> {
+    const admin = await this.token('admin', ADMIN_PASSWORD);
+    const username = `${roles[0]}-${Math.random().toString(36).slice(2, 10)}`;
+    const password = 'a-long-test-password';
+    const res = await this.http()
+      .post('/v1/accounts')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ username, displayName: username, password, roles, ...extra })
+      .expect(201);
+    return { id: res.body.accountId as string, token: await this.token(username, password), username };
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.close();
+    for (const service of [...this.services.keys()]) await this.stopService(service);
+    await this.database.drop();
+  }
+}
