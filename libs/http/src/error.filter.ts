@@ -37,6 +37,7 @@ export class ErrorFilter implements ExceptionFilter {
       const status = error.getStatus();
       return [status, { code: httpCode(status), message: error.message }];
     }
+    if (isClientHttpError(error)) return [error.status, { code: httpCode(error.status), message: error.message }];
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL', message: 'Something went wrong on our side; quote the correlation id when reporting it' }];
   }
 }
@@ -44,4 +45,10 @@ export class ErrorFilter implements ExceptionFilter {
 function httpCode(status: number): string {
   const name = HttpStatus[status];
   return typeof name === 'string' ? name : `HTTP_${status}`;
+}
+
+/** Errors of the body parser and other http-errors middleware (malformed JSON, body too large). */
+function isClientHttpError(error: unknown): error is { status: number; message: string } {
+  const candidate = error as { status?: unknown; expose?: unknown } | null;
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true;
 }
