@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send a bearer token or an API key');
     request.actor = actor;
 
-    const seniorId = rule.senior ? String(request.params[rule.senior.param] ?? '') : null;
+    const seniorId = rule.senior ? seniorParam(request, rule.senior.param) : null;
     const allowedByRole = actor.roles.some((role) => role !== 'family' && rule.roles.includes(role));
     if (allowedByRole) return true;
 
@@ -77,4 +77,12 @@ export class AccessGuard implements CanActivate {
     }
     throw refusal;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The senior a route is about, when its parameter is a well-formed id (a malformed one is the route's 400 to give). */
+export function seniorParam(request: Request, param: string): string | null {
+  const value = request.params[param];
+  return typeof value === 'string' && UUID.test(value) ? value : null;
 }

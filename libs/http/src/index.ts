@@ -8,6 +8,7 @@ export {
   Authenticator,
   CONSENT_CHECKER,
   ConsentChecker,
+  seniorParam,
 } from './access.guard';
 export { CurrentActor } from './current-actor.decorator';
 export { ErrorFilter, ErrorResponse } from './error.filter';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { DomainError } from '@app/contracts';
-import { ACCESS_RULE, AccessRule, AuthenticatedRequest, ERROR_STATUS } from '@app/http';
+import { ACCESS_RULE, AccessRule, AuthenticatedRequest, ERROR_STATUS, seniorParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 import { AuditService } from './audit.service';
 
@@ -33,7 +33,7 @@ export class AuditInterceptor implements NestInterceptor {
         status,
         correlationId: correlationIdOf(request),
       });
-    const paramSenior = rule.senior ? String(request.params[rule.senior.param]) : null;
+    const paramSenior = rule.senior ? seniorParam(request, rule.senior.param) : null;
     return next.handle().pipe(
       mergeMap((body: unknown) => from(record(response.statusCode, paramSenior ?? seniorIdIn(body)).then(() => body))),
       catchError((error: unknown) => from(record(statusOf(error), paramSenior)).pipe(mergeMap(() => throwError(() => error)))),
