@@ -1,3 +1,3 @@
 export { eventually } from './eventually';
 export { seniorRegistration } from './senior-factory';
-export { createTestDatabase, prepareTemplateDatabase, TEMPLATE_DATABASE, TestDatabase, testQueuePrefix } from './test-database';
+export { createMigratedDatabase, createTestDatabase, prepareTemplateDatabase, TEMPLATE_DATABASE, TestDatabase, testQueuePrefix } from './test-database';

@@ -46,6 +46,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** A fresh database migrated from scratch, independent of the test template (for benchmarks). */
+export async function createMigratedDatabase(purpose: string): Promise<TestDatabase> {
+  const name = `eldercare_${purpose}_${randomBytes(6).toString('hex')}`;
+  await onMaintenanceDatabase((client) => client.query(`CREATE DATABASE ${name}`));
+  await runMigrations(urlFor(name));
+  return {
+    url: urlFor(name),
+    drop: () => onMaintenanceDatabase(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+  };
+}
+
 /** A BullMQ prefix of its own for one test file, so files running in parallel never share a queue. */
 export function testQueuePrefix(): string {
   return `test-${randomBytes(6).toString('hex')}`;
