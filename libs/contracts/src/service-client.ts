@@ -47,6 +47,8 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
     @InjectQueue(COMMAND_QUEUES.dispatch) dispatch: Queue,
   ) {
     this.queues = { assessment, allocation, dispatch };
+    // Every add in flight listens for the queue closing; many concurrent calls are normal here.
+    for (const queue of Object.values(this.queues)) queue.setMaxListeners(0);
   }
 
   async onModuleInit(): Promise<void> {
