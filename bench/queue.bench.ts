@@ -52,7 +52,7 @@ async function eventLatency(assessment: INestApplicationContext, allocation: INe
     const t = performance.now();
     await source.transaction((m) =>
       recordEvent(m, AssessmentOutboxEvent, 'senior.registered', {
-        seniorId, name: 'bench', sex: 'female', birthDate: '1940-01-01', address: { text: 'bench', streetCode: null },
+        seniorId, name: 'bench', sex: 'female', birthDate: '1940-01-01', address: { text: 'bench', streetCode: null }, districtCode: '310112',
         location: { lat: 31.11, lng: 121.38 }, livingArrangement: 'alone', priorityFlags: [], registeredAt: new Date().toISOString(),
       }, null),
     );

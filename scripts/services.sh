@@ -43,6 +43,12 @@ if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'eldercare'")" 
 fi
 psql_admin -d eldercare -c "SET client_min_messages TO warning" -c "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
 
+# --- Fonts for printable reports (Chinese text in PDFs) ------------------------
+if ! installed fonts-wqy-microhei; then
+  log "installing the WenQuanYi Micro Hei font for PDF reports"
+  apt_install fonts-wqy-microhei
+fi
+
 # --- Redis --------------------------------------------------------------------
 if ! command -v redis-server >/dev/null 2>&1; then
   log "installing Redis"

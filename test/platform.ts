@@ -47,6 +47,13 @@ export class TestPlatform {
     this.services.set(service, await SERVICE_BOOTSTRAPS[service](this.env));
   }
 
+  /** A running service's application context, to reach its providers (e.g. run a schedule now). */
+  service(service: ServiceName): INestApplicationContext {
+    const app = this.services.get(service);
+    if (!app) throw new Error(`${service} is not running`);
+    return app;
+  }
+
   async stopService(service: ServiceName): Promise<void> {
     await this.services.get(service)?.close();
     this.services.delete(service);

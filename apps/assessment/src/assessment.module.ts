@@ -4,7 +4,16 @@ import { ConfigModule, PlatformEnvironment } from '@app/config';
 import { MessagingModule } from '@app/contracts';
 import { LoggingModule } from '@app/logging';
 import { ASSESSMENT_ENTITIES, AssessmentOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
+import { AssessmentsRepository } from './assessments/assessments.repository';
+import { AssessmentsService } from './assessments/assessments.service';
+import { DistrictPoliciesRepository } from './entitlements/district-policies.repository';
+import { DistrictPoliciesService } from './entitlements/district-policies.service';
+import { EntitlementsRepository } from './entitlements/entitlements.repository';
+import { EntitlementsService } from './entitlements/entitlements.service';
 import { AssessmentCommandsProcessor } from './messaging/assessment-commands.processor';
+import { AssessmentSchedulesProcessor } from './reassessments/assessment-schedules.processor';
+import { ReassessmentsRepository } from './reassessments/reassessments.repository';
+import { ReassessmentsService } from './reassessments/reassessments.service';
 import { SeniorsRepository } from './seniors/seniors.repository';
 import { SeniorsService } from './seniors/seniors.service';
 
@@ -21,7 +30,21 @@ export class AssessmentModule {
         PersistenceModule.forService(ASSESSMENT_ENTITIES),
         MessagingModule.forRoot(),
       ],
-      providers: [outboxRelayProvider('assessment', AssessmentOutboxEvent), SeniorsRepository, SeniorsService, AssessmentCommandsProcessor],
+      providers: [
+        outboxRelayProvider('assessment', AssessmentOutboxEvent),
+        SeniorsRepository,
+        SeniorsService,
+        AssessmentsRepository,
+        AssessmentsService,
+        DistrictPoliciesRepository,
+        DistrictPoliciesService,
+        EntitlementsRepository,
+        EntitlementsService,
+        ReassessmentsRepository,
+        ReassessmentsService,
+        AssessmentCommandsProcessor,
+        AssessmentSchedulesProcessor,
+      ],
     };
   }
 }

@@ -12,6 +12,9 @@ import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { DeadLettersService } from './admin/dead-letters.service';
+import { AssessmentsController } from './assessments/assessments.controller';
+import { AssessmentsService } from './assessments/assessments.service';
+import { ReassessmentsController } from './assessments/reassessments.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditRepository } from './audit/audit.repository';
@@ -24,6 +27,7 @@ import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { PoliciesController } from './policies/policies.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
 import { IdNumberProtector } from './seniors/id-number-protector';
@@ -55,6 +59,9 @@ export class GatewayModule {
         AuthController,
         AccountsController,
         SeniorsController,
+        AssessmentsController,
+        ReassessmentsController,
+        PoliciesController,
         ConsentsController,
         AuditController,
         RequestsController,
@@ -73,6 +80,7 @@ export class GatewayModule {
         AuditService,
         IdNumberProtector,
         SeniorsService,
+        AssessmentsService,
         RequestsService,
         DeadLettersService,
         { provide: AUTHENTICATOR, useExisting: CredentialsAuthenticator },

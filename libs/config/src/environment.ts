@@ -27,6 +27,10 @@ export class PlatformEnvironment {
   @IsInt() @Min(1) @Max(500)
   WORKER_CONCURRENCY = 50;
 
+  /** Tests only: the migrated database each test file copies. Each test run names its own, so runs never collide. */
+  @Matches(/^[a-z0-9_]+$/)
+  TEST_DATABASE_TEMPLATE = 'eldercare_test_template';
+
   /** How often the outbox relay looks for unpublished events when nothing woke it (ms). */
   @IsInt() @Min(10) @Max(60_000)
   OUTBOX_POLL_MS = 500;
@@ -64,6 +68,14 @@ export class GatewayEnvironment extends PlatformEnvironment {
   /** Empty: no bootstrap admin is created. */
   @ValidateIf((env: GatewayEnvironment) => env.BOOTSTRAP_ADMIN_PASSWORD !== '') @IsString() @MinLength(12)
   BOOTSTRAP_ADMIN_PASSWORD = '';
+
+  /** District (6-digit code) of seniors registered without a street code. */
+  @Matches(/^\d{6}$/)
+  DEFAULT_DISTRICT_CODE = '310112';
+
+  /** A font with Chinese glyphs for PDF reports (TTF, OTF or TTC). */
+  @IsString()
+  REPORT_FONT_PATH = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
   /** Comma-separated origins allowed by CORS; empty means no cross-origin browser access. */
   @IsString()

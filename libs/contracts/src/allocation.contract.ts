@@ -9,6 +9,10 @@ export interface AllocationSeniorView {
   location: GeoPoint;
   livingArrangement: LivingArrangement;
   priorityFlags: PriorityFlag[];
+  districtCode: string;
+  level: number | null;
+  levelInstrument: string | null;
+  entitlements: Record<string, unknown> | null;
   updatedAt: string;
 }
 

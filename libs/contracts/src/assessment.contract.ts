@@ -1,4 +1,14 @@
 import type { GeoPoint, HomeAddress, LivingArrangement, PriorityFlagGrant, ProtectedIdNumber, Sex } from './seniors.types';
+import type {
+  AssessmentReason,
+  AssessmentRecord,
+  AssessmentReport,
+  PolicyVersionRecord,
+  DueAssessmentRecord,
+  EntitlementsRecord,
+  JsonObject,
+  ReassessmentTaskRecord,
+} from './assessments.types';
 import type { SystemCommands } from './system.contract';
 
 export interface RegisterSeniorCommand {
@@ -9,9 +19,28 @@ export interface RegisterSeniorCommand {
   birthDate: string;
   idNumber: ProtectedIdNumber;
   address: HomeAddress;
+  districtCode: string;
   livingArrangement: LivingArrangement;
   priorityFlags: PriorityFlagGrant[];
   phone: string | null;
+}
+
+export interface StartAssessmentCommand {
+  /** Chosen by the gateway so that a retried command starts one draft. */
+  assessmentId: string;
+  seniorId: string;
+  instrument: string;
+  reason: AssessmentReason;
+  supersedesId: string | null;
+  correctionReason: string | null;
+  assessedOn: string;
+}
+
+export interface SaveAnswersCommand {
+  assessmentId: string;
+  seniorId: string;
+  /** Partial answers: items are merged into the draft's, other fields replace the draft's. */
+  answers: JsonObject;
 }
 
 export interface SeniorRecord {
@@ -24,6 +53,7 @@ export interface SeniorRecord {
   livingArrangement: LivingArrangement;
   priorityFlags: PriorityFlagGrant[];
   phone: string | null;
+  districtCode: string;
   registeredBy: string | null;
   registeredAt: string;
 }
@@ -31,6 +61,21 @@ export interface SeniorRecord {
 export interface AssessmentCommands extends SystemCommands {
   'senior.register': { request: RegisterSeniorCommand; reply: SeniorRecord };
   'senior.get': { request: { seniorId: string }; reply: SeniorRecord };
+  'assessment.start': { request: StartAssessmentCommand; reply: AssessmentRecord };
+  'assessment.save-answers': { request: SaveAnswersCommand; reply: AssessmentRecord };
+  'assessment.submit': { request: { assessmentId: string; seniorId: string }; reply: AssessmentRecord };
+  'assessment.get': { request: { seniorId: string; assessmentId: string }; reply: AssessmentRecord };
+  'assessment.list': { request: { seniorId: string }; reply: AssessmentRecord[] };
+  'assessment.report': { request: { seniorId: string; assessmentId: string }; reply: AssessmentReport };
+  'entitlements.get': { request: { seniorId: string }; reply: EntitlementsRecord };
+  /** Derives entitlements again for these seniors (after a bulk import or a new policy version). */
+  'entitlements.recompute': { request: { seniorIds: string[]; trigger: string }; reply: { recomputed: number; changed: number } };
+  'policy.list': { request: { districtCode: string | null }; reply: PolicyVersionRecord[] };
+  /** Stores a new version; seniors move to it when it is in force (at once if it already is). */
+  'policy.publish': { request: { document: JsonObject; publishedBy: string }; reply: PolicyVersionRecord };
+  'reassessment.request': { request: { requestId: string; seniorId: string; reason: string; raisedBy: string }; reply: ReassessmentTaskRecord };
+  'reassessment.tasks': { request: { districtCode: string | null; openOnly: boolean }; reply: ReassessmentTaskRecord[] };
+  'reassessment.due': { request: { districtCode: string | null; withinDays: number; overdueOnly: boolean }; reply: DueAssessmentRecord[] };
 }
 
 /** Facts the assessment service publishes. Health facts and ID numbers never travel in events. */
@@ -40,12 +85,38 @@ export interface SeniorRegisteredEvent {
   sex: Sex;
   birthDate: string;
   address: { text: string; streetCode: string | null };
+  districtCode: string;
   location: GeoPoint;
   livingArrangement: LivingArrangement;
   priorityFlags: Array<Omit<PriorityFlagGrant, 'evidence'>>;
   registeredAt: string;
 }
 
+/** A submitted assessment: the level other services act on. Answers stay in the assessment service. */
+export interface AssessmentFinalizedEvent {
+  assessmentId: string;
+  seniorId: string;
+  instrument: string;
+  finalLevel: number | null;
+  finalLevelName: string | null;
+  assessedOn: string;
+  dueOn: string | null;
+  supersedesId: string | null;
+}
+
+/** A senior's entitlements changed (assessment, flags, a new policy version, expiry), with the previous values. */
+export interface EntitlementsChangedEvent {
+  seniorId: string;
+  entitlements: JsonObject;
+  previous: JsonObject | null;
+  changes: JsonObject[];
+  districtCode: string;
+  policyVersion: string;
+  trigger: string;
+}
+
 export interface AssessmentEvents {
   'senior.registered': SeniorRegisteredEvent;
+  'assessment.finalized': AssessmentFinalizedEvent;
+  'entitlements.changed': EntitlementsChangedEvent;
 }

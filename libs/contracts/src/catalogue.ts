@@ -1,6 +1,7 @@
 import type { AllocationCommands, AllocationEvents } from './allocation.contract';
 import type { AssessmentCommands, AssessmentEvents } from './assessment.contract';
 import type { DispatchCommands, DispatchEvents } from './dispatch.contract';
+import type { EventEnvelope } from './envelopes';
 import type { ServiceName } from './queues';
 
 /** Every command and query, by owning service. */
@@ -21,6 +22,8 @@ export type EventType = keyof EventCatalogue & string;
 /** Which services receive each event in their inbox. Adding an event without subscribers fails to compile. */
 export const EVENT_SUBSCRIBERS = {
   'senior.registered': ['allocation', 'dispatch'],
+  'assessment.finalized': ['allocation', 'dispatch'],
+  'entitlements.changed': ['allocation', 'dispatch'],
 } as const satisfies { readonly [T in EventType]: readonly ServiceName[] };
 
 /** The events one service receives: its inbox processor switches over exactly these. */
@@ -31,4 +34,11 @@ export type SubscribedEvent<S extends ServiceName> = {
 /** Which service publishes each event. */
 export const EVENT_SOURCES: { readonly [T in EventType]: ServiceName } = {
   'senior.registered': 'assessment',
+  'assessment.finalized': 'assessment',
+  'entitlements.changed': 'assessment',
 };
+
+/** One of the events a service subscribes to, as a union discriminated by `type` (switch on it to narrow the payload). */
+export type InboxEvent<S extends ServiceName> = {
+  [T in SubscribedEvent<S>]: EventEnvelope<T, EventCatalogue[T]>;
+}[SubscribedEvent<S>];

@@ -2,6 +2,7 @@ export * from './actor';
 export * from './allocation.contract';
 export * from './assert-never';
 export * from './assessment.contract';
+export * from './assessments.types';
 export * from './catalogue';
 export * from './command-reply';
 export * from './dispatch.contract';

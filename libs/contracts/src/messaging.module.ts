@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ENVIRONMENT, PlatformEnvironment } from '@app/config';
 import { EventPublisher } from './event-publisher';
 import { COMMAND_JOB_OPTIONS, INBOX_JOB_OPTIONS } from './job-options';
-import { COMMAND_QUEUES, INBOX_QUEUES } from './queues';
+import { COMMAND_QUEUES, INBOX_QUEUES, SCHEDULE_QUEUES } from './queues';
 import { redisConnection } from './redis-connection';
 import { ServiceClient } from './service-client';
 
@@ -22,6 +22,7 @@ export class MessagingModule {
         BullModule.registerQueue(
           ...Object.values(COMMAND_QUEUES).map((name) => ({ name, defaultJobOptions: COMMAND_JOB_OPTIONS })),
           ...Object.values(INBOX_QUEUES).map((name) => ({ name, defaultJobOptions: INBOX_JOB_OPTIONS })),
+          ...Object.values(SCHEDULE_QUEUES).map((name) => ({ name, defaultJobOptions: INBOX_JOB_OPTIONS })),
         ),
       ],
       providers: [ServiceClient, EventPublisher],

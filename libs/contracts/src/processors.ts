@@ -3,10 +3,10 @@ import { BeforeApplicationShutdown, Inject, OnApplicationBootstrap } from '@nest
 import { ENVIRONMENT, PlatformEnvironment } from '@app/config';
 import { runWithCorrelation } from '@app/logging';
 import type { Job } from 'bullmq';
-import type { CommandName, EventCatalogue, SubscribedEvent } from './catalogue';
+import type { CommandName, InboxEvent } from './catalogue';
 import { toCommandReply } from './command-reply';
 import type { CommandEnvelope, CommandReply, EventEnvelope } from './envelopes';
-import type { ServiceName } from './queues';
+import type { ScheduleCatalogue, ServiceName } from './queues';
 
 /**
  * What every worker of the platform shares: concurrency from config, the correlation id bound to
@@ -40,9 +40,19 @@ export abstract class InboxProcessor<S extends ServiceName> extends PlatformWork
   async process(job: Job<EventEnvelope>): Promise<void> {
     const fields = { jobId: job.id, queue: job.queueName, event: job.name, attempt: job.attemptsMade + 1 };
     await runWithCorrelation(job.data.correlationId, fields, () =>
-      this.handle(job.data as EventEnvelope<SubscribedEvent<S>, EventCatalogue[SubscribedEvent<S>]>),
+      this.handle(job.data as InboxEvent<S>),
     );
   }
 
-  protected abstract handle(event: EventEnvelope<SubscribedEvent<S>, EventCatalogue[SubscribedEvent<S>]>): Promise<void>;
+  protected abstract handle(event: InboxEvent<S>): Promise<void>;
+}
+
+/** Base of a service's schedule processor: subclasses switch exhaustively over their scheduled job names. */
+export abstract class ScheduleProcessor<S extends ServiceName> extends PlatformWorker {
+  async process(job: Job): Promise<unknown> {
+    const fields = { jobId: job.id, queue: job.queueName, schedule: job.name };
+    return runWithCorrelation(`schedule-${job.id ?? job.name}`, fields, () => this.handle(job.name as ScheduleCatalogue[S]));
+  }
+
+  protected abstract handle(name: ScheduleCatalogue[S]): Promise<unknown>;
 }

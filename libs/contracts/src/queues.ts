@@ -19,4 +19,18 @@ export const INBOX_QUEUES = {
   dispatch: 'dispatch-inbox',
 } as const satisfies Record<ServiceName, string>;
 
-export const ALL_QUEUES: readonly string[] = [...Object.values(COMMAND_QUEUES), ...Object.values(INBOX_QUEUES)];
+/** Business schedules of a service (BullMQ job schedulers): they fire once across replicas and survive restarts. */
+export const SCHEDULE_QUEUES = {
+  assessment: 'assessment-schedules',
+  allocation: 'allocation-schedules',
+  dispatch: 'dispatch-schedules',
+} as const satisfies Record<ServiceName, string>;
+
+/** Every scheduled job, by service. */
+export interface ScheduleCatalogue {
+  assessment: 'reassessment.sweep' | 'policy.activation';
+  allocation: never;
+  dispatch: never;
+}
+
+export const ALL_QUEUES: readonly string[] = [...Object.values(COMMAND_QUEUES), ...Object.values(INBOX_QUEUES), ...Object.values(SCHEDULE_QUEUES)];

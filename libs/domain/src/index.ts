@@ -1,4 +1,8 @@
 // Pure domain rules: no framework, no workspace imports. One public entry for the lib.
 export * from './assessment';
-export * from './routing';
+export * from './calendar';
+export * from './entitlements';
 export * from './identity';
+export * from './routing';
+// The calendar is the one source of local-date arithmetic.
+export { addDays, addMonths, ageOn } from './calendar';

@@ -2,7 +2,11 @@ import { AllocationInboxReceipt } from './allocation/allocation-inbox-receipt.en
 import { AllocationOutboxEvent } from './allocation/allocation-outbox-event.entity';
 import { AllocationSeniorViewRecord } from './allocation/allocation-senior-view.entity';
 import { AssessmentInboxReceipt } from './assessment/assessment-inbox-receipt.entity';
+import { Assessment } from './assessment/assessment.entity';
 import { AssessmentOutboxEvent } from './assessment/assessment-outbox-event.entity';
+import { DistrictPolicyRecord } from './assessment/district-policy.entity';
+import { EntitlementSnapshot } from './assessment/entitlement-snapshot.entity';
+import { ReassessmentTask } from './assessment/reassessment-task.entity';
 import { Senior } from './assessment/senior.entity';
 import { SeniorPriorityFlag } from './assessment/senior-priority-flag.entity';
 import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
@@ -15,7 +19,16 @@ import { ConsentLink } from './identity/consent-link.entity';
 
 /** Each app's data source knows only its own schema's entities: a service cannot query another's tables. */
 export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry];
-export const ASSESSMENT_ENTITIES = [Senior, SeniorPriorityFlag, AssessmentOutboxEvent, AssessmentInboxReceipt];
+export const ASSESSMENT_ENTITIES = [
+  Senior,
+  SeniorPriorityFlag,
+  Assessment,
+  ReassessmentTask,
+  EntitlementSnapshot,
+  DistrictPolicyRecord,
+  AssessmentOutboxEvent,
+  AssessmentInboxReceipt,
+];
 export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, AllocationOutboxEvent, AllocationInboxReceipt];
 export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchOutboxEvent, DispatchInboxReceipt];
 

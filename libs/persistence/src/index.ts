@@ -1,6 +1,10 @@
 export { AllocationInboxReceipt } from './allocation/allocation-inbox-receipt.entity';
 export { AllocationOutboxEvent } from './allocation/allocation-outbox-event.entity';
 export { AllocationSeniorViewRecord } from './allocation/allocation-senior-view.entity';
+export { Assessment } from './assessment/assessment.entity';
+export { DistrictPolicyRecord } from './assessment/district-policy.entity';
+export { EntitlementSnapshot } from './assessment/entitlement-snapshot.entity';
+export { ReassessmentTask } from './assessment/reassessment-task.entity';
 export { AssessmentInboxReceipt } from './assessment/assessment-inbox-receipt.entity';
 export { AssessmentOutboxEvent } from './assessment/assessment-outbox-event.entity';
 export { Senior } from './assessment/senior.entity';
@@ -21,3 +25,5 @@ export { OutboxEvent } from './outbox/outbox-event.entity';
 export { OutboxRelay } from './outbox/outbox-relay';
 export { outboxRelayProvider } from './outbox/outbox-relay.provider';
 export { PersistenceModule } from './persistence.module';
+export { applyEntitlements, applyLevel, SeniorNotYetKnownError } from './read-models/senior-view-updates';
+export type { JsonDocument } from './json-document';

@@ -1,3 +1,3 @@
 export { eventually } from './eventually';
-export { seniorRegistration } from './senior-factory';
-export { createMigratedDatabase, createTestDatabase, prepareTemplateDatabase, TEMPLATE_DATABASE, TestDatabase, testQueuePrefix } from './test-database';
+export { gbtItems, seniorRegistration } from './senior-factory';
+export { createMigratedDatabase, createTestDatabase, dropTemplateDatabase, prepareTemplateDatabase, TestDatabase, testQueuePrefix } from './test-database';

@@ -19,3 +19,14 @@ export function seniorRegistration(overrides: Record<string, unknown> = {}): Rec
     ...overrides,
   };
 }
+
+/** GB/T 42195-2022 items all at their best (total 90), with overrides: `gbtItems({ 'B1.1': 2 })`. */
+export function gbtItems(overrides: Record<string, number> = {}): Record<string, number> {
+  const best: Record<string, number> = {
+    'B1.1': 4, 'B1.2': 4, 'B1.3': 4, 'B1.4': 4, 'B1.5': 4, 'B1.6': 4, 'B1.7': 4, 'B1.8': 4,
+    'B2.1': 4, 'B2.2': 4, 'B2.3': 4, 'B2.4': 3,
+    'B3.1': 4, 'B3.2': 4, 'B3.3': 4, 'B3.4': 4, 'B3.5': 4, 'B3.6': 4, 'B3.7': 1, 'B3.8': 1, 'B3.9': 2,
+    'B4.1': 2, 'B4.2': 2, 'B4.3': 4, 'B4.4': 3, 'B4.5': 4,
+  };
+  return { ...best, ...overrides };
+}

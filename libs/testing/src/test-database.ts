@@ -4,7 +4,9 @@ import { loadEnvironment, PlatformEnvironment } from '@app/config';
 import { runMigrations } from '@app/persistence';
 
 /** The database every test database is copied from: migrated once per test run by the global setup. */
-export const TEMPLATE_DATABASE = 'eldercare_test_template';
+function templateDatabase(): string {
+  return loadEnvironment(PlatformEnvironment).TEST_DATABASE_TEMPLATE;
+}
 
 function urlFor(database: string): string {
   const url = new URL(loadEnvironment(PlatformEnvironment).DATABASE_URL);
@@ -24,11 +26,17 @@ async function onMaintenanceDatabase<T>(work: (client: Client) => Promise<T>): P
 
 /** Drops and recreates the template, then migrates it: the real migrations, never synchronize. */
 export async function prepareTemplateDatabase(): Promise<void> {
+  const template = templateDatabase();
   await onMaintenanceDatabase(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${template}`);
   });
-  await runMigrations(urlFor(TEMPLATE_DATABASE));
+  await runMigrations(urlFor(template));
+}
+
+/** Drops the template at the end of a test run. */
+export async function dropTemplateDatabase(): Promise<void> {
+  await onMaintenanceDatabase((client) => client.query(`DROP DATABASE IF EXISTS ${templateDatabase()} WITH (FORCE)`));
 }
 
 export interface TestDatabase {
@@ -39,7 +47,7 @@ export interface TestDatabase {
 /** A fresh, migrated database of its own for one test file (a copy of the template). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `eldercare_test_${randomBytes(6).toString('hex')}`;
-  await onMaintenanceDatabase((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await onMaintenanceDatabase((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`));
   return {
     url: urlFor(name),
     drop: () => onMaintenanceDatabase(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),

@@ -6,6 +6,8 @@ import { AllocationInboxReceipt, AllocationSeniorViewRecord, applyOnce } from '@
 /** The only place that queries allocation's read model of seniors. */
 @Injectable()
 export class SeniorViewsRepository {
+  readonly entity = AllocationSeniorViewRecord;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findById(seniorId: string): Promise<AllocationSeniorViewRecord | null> {
@@ -17,7 +19,7 @@ export class SeniorViewsRepository {
     return this.dataSource.transaction((manager) => applyOnce(manager, AllocationInboxReceipt, event, effects));
   }
 
-  async upsert(manager: EntityManager, view: Omit<AllocationSeniorViewRecord, 'updatedAt'>): Promise<void> {
+  async upsert(manager: EntityManager, view: Omit<AllocationSeniorViewRecord, 'updatedAt' | 'level' | 'levelInstrument' | 'levelAssessedOn' | 'entitlements' | 'entitlementsAt'>): Promise<void> {
     await manager.upsert(AllocationSeniorViewRecord, view, ['seniorId']);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AllocationSeniorView, DomainError, EventEnvelope, LivingArrangement, PriorityFlag, SeniorRegisteredEvent } from '@app/contracts';
+import { applyEntitlements, applyLevel } from '@app/persistence';
+import { AllocationSeniorView, DomainError, AssessmentFinalizedEvent, EntitlementsChangedEvent, EventEnvelope, LivingArrangement, PriorityFlag, SeniorRegisteredEvent } from '@app/contracts';
 import { SeniorViewsRepository } from './senior-views.repository';
 
 /** Allocation's copy of what it needs to know about seniors: where they live, sex, age, priority flags. */
@@ -12,6 +13,7 @@ export class SeniorViewsService {
     await this.views.applyEventOnce(event, (manager) =>
       this.views.upsert(manager, {
         seniorId: s.seniorId,
+        districtCode: s.districtCode,
         sex: s.sex,
         birthDate: s.birthDate,
         location: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
@@ -19,6 +21,14 @@ export class SeniorViewsService {
         priorityFlags: s.priorityFlags.map((f) => f.flag),
       }),
     );
+  }
+
+  async applyAssessmentFinalized(event: EventEnvelope<'assessment.finalized', AssessmentFinalizedEvent>): Promise<void> {
+    await this.views.applyEventOnce(event, (manager) => applyLevel(manager, this.views.entity, event.payload));
+  }
+
+  async applyEntitlementsChanged(event: EventEnvelope<'entitlements.changed', EntitlementsChangedEvent>): Promise<void> {
+    await this.views.applyEventOnce(event, (manager) => applyEntitlements(manager, this.views.entity, event.payload, new Date(event.occurredAt)));
   }
 
   async get(seniorId: string): Promise<AllocationSeniorView> {
@@ -32,6 +42,10 @@ export class SeniorViewsService {
       location: { lat, lng },
       livingArrangement: view.livingArrangement as LivingArrangement,
       priorityFlags: view.priorityFlags as PriorityFlag[],
+      districtCode: view.districtCode,
+      level: view.level,
+      levelInstrument: view.levelInstrument,
+      entitlements: view.entitlements as Record<string, unknown> | null,
       updatedAt: view.updatedAt.toISOString(),
     };
   }

@@ -1,5 +1,10 @@
-import { Processor } from '@nestjs/bullmq';
-import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, WORKER_OPTIONS } from '@app/contracts';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { Actor, assertNever, COMMAND_QUEUES, DomainError, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, SCHEDULE_QUEUES, WORKER_OPTIONS } from '@app/contracts';
+import { AssessmentsService } from '../assessments/assessments.service';
+import { DistrictPoliciesService } from '../entitlements/district-policies.service';
+import { EntitlementsService } from '../entitlements/entitlements.service';
+import { ReassessmentsService } from '../reassessments/reassessments.service';
 import { SeniorsService } from '../seniors/seniors.service';
 
 type Payload<N extends CommandName<'assessment'>> = CommandRequest<'assessment', N>;
@@ -7,7 +12,14 @@ type Payload<N extends CommandName<'assessment'>> = CommandRequest<'assessment',
 /** Answers the assessment service's commands and queries. */
 @Processor(COMMAND_QUEUES.assessment, WORKER_OPTIONS)
 export class AssessmentCommandsProcessor extends CommandProcessor<'assessment'> {
-  constructor(private readonly seniors: SeniorsService) {
+  constructor(
+    private readonly seniors: SeniorsService,
+    private readonly assessments: AssessmentsService,
+    private readonly entitlements: EntitlementsService,
+    private readonly reassessments: ReassessmentsService,
+    private readonly policies: DistrictPoliciesService,
+    @InjectQueue(SCHEDULE_QUEUES.assessment) private readonly schedules: Queue,
+  ) {
     super();
   }
 
@@ -19,8 +31,58 @@ export class AssessmentCommandsProcessor extends CommandProcessor<'assessment'> 
         return this.seniors.register(payload as Payload<'senior.register'>, actor, correlationId);
       case 'senior.get':
         return this.seniors.get((payload as Payload<'senior.get'>).seniorId);
+      case 'assessment.start':
+        return this.assessments.start(payload as Payload<'assessment.start'>, requireActor(actor));
+      case 'assessment.save-answers':
+        return this.assessments.saveAnswers(payload as Payload<'assessment.save-answers'>);
+      case 'assessment.submit': {
+        const { assessmentId, seniorId } = payload as Payload<'assessment.submit'>;
+        return this.assessments.submit(assessmentId, seniorId, correlationId);
+      }
+      case 'assessment.get': {
+        const { seniorId, assessmentId } = payload as Payload<'assessment.get'>;
+        return this.assessments.get(seniorId, assessmentId);
+      }
+      case 'assessment.list':
+        return this.assessments.list((payload as Payload<'assessment.list'>).seniorId);
+      case 'assessment.report': {
+        const { seniorId, assessmentId } = payload as Payload<'assessment.report'>;
+        return this.assessments.report(seniorId, assessmentId);
+      }
+      case 'entitlements.get':
+        return this.entitlements.current((payload as Payload<'entitlements.get'>).seniorId);
+      case 'entitlements.recompute': {
+        const { seniorIds, trigger } = payload as Payload<'entitlements.recompute'>;
+        return this.entitlements.recomputeMany(seniorIds, trigger, correlationId);
+      }
+      case 'policy.list':
+        return this.policies.list((payload as Payload<'policy.list'>).districtCode);
+      case 'policy.publish': {
+        const { document, publishedBy } = payload as Payload<'policy.publish'>;
+        const published = await this.policies.publish(document, publishedBy);
+        if (published.inForceToday) await this.schedules.add('policy.activation', {}, { jobId: `policy-activation-${published.districtCode}-${published.version}` });
+        return published;
+      }
+      case 'reassessment.request': {
+        const { requestId, seniorId, reason, raisedBy } = payload as Payload<'reassessment.request'>;
+        return this.reassessments.requestImmediate(requestId, seniorId, reason, raisedBy);
+      }
+      case 'reassessment.tasks': {
+        const { districtCode, openOnly } = payload as Payload<'reassessment.tasks'>;
+        return this.reassessments.list(districtCode, openOnly);
+      }
+      case 'reassessment.due': {
+        const { districtCode, withinDays, overdueOnly } = payload as Payload<'reassessment.due'>;
+        return this.reassessments.due(districtCode, withinDays, overdueOnly);
+      }
       default:
         return assertNever(name, 'assessment command');
     }
   }
+}
+
+/** Commands that record who did something refuse to run without an actor. */
+function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError('UNAUTHENTICATED', 'This command needs an actor');
+  return actor;
 }

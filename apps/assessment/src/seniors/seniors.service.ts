@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor, RegisterSeniorCommand, SeniorRecord, PriorityFlag, Sex, LivingArrangement } from '@app/contracts';
 import { DomainError } from '@app/contracts';
 import { AssessmentOutboxEvent, OutboxRelay, recordEvent, Senior } from '@app/persistence';
+import { EntitlementsService } from '../entitlements/entitlements.service';
 import { SeniorsRepository } from './seniors.repository';
 
 const UNIQUE_VIOLATION = '23505';
@@ -10,6 +12,7 @@ const UNIQUE_VIOLATION = '23505';
 export class SeniorsService {
   constructor(
     private readonly seniors: SeniorsRepository,
+    private readonly entitlements: EntitlementsService,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -35,6 +38,7 @@ export class SeniorsService {
             idNumberLast4: command.idNumber.last4,
             addressText: command.address.text,
             streetCode: command.address.streetCode,
+            districtCode: command.districtCode,
             location: { type: 'Point', coordinates: [command.address.location.lng, command.address.location.lat] },
             livingArrangement: command.livingArrangement,
             phone: command.phone,
@@ -52,6 +56,7 @@ export class SeniorsService {
             sex: command.sex,
             birthDate: command.birthDate,
             address: { text: command.address.text, streetCode: command.address.streetCode },
+            districtCode: command.districtCode,
             location: command.address.location,
             livingArrangement: command.livingArrangement,
             priorityFlags: command.priorityFlags.map(({ flag, validFrom, validUntil }) => ({ flag, validFrom, validUntil })),
@@ -59,6 +64,7 @@ export class SeniorsService {
           },
           correlationId,
         );
+        await this.initialEntitlements(manager, command.seniorId, correlationId);
       });
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -69,6 +75,15 @@ export class SeniorsService {
     }
     this.relay.kick();
     return this.get(command.seniorId);
+  }
+
+  /** What a senior is entitled to before any assessment (priority groups, subsidies); none where the district has no policy yet. */
+  private async initialEntitlements(manager: EntityManager, seniorId: string, correlationId: string): Promise<void> {
+    try {
+      await this.entitlements.recompute(manager, seniorId, 'registered', correlationId);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'POLICY_NOT_FOUND')) throw error;
+    }
   }
 
   async get(seniorId: string): Promise<SeniorRecord> {
@@ -98,6 +113,7 @@ function toRecord(senior: Senior): SeniorRecord {
     birthDate: senior.birthDate,
     idNumber: { cipher: senior.idNumberCipher, hash: senior.idNumberHash, last4: senior.idNumberLast4 },
     address: { text: senior.addressText, streetCode: senior.streetCode, location: { lat, lng } },
+    districtCode: senior.districtCode,
     livingArrangement: senior.livingArrangement as LivingArrangement,
     priorityFlags: (senior.priorityFlags ?? []).map((f) => ({ flag: f.flag as PriorityFlag, evidence: f.evidence, validFrom: f.validFrom, validUntil: f.validUntil })),
     phone: senior.phone,

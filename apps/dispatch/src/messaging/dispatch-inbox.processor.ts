@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { assertNever, EventCatalogue, EventEnvelope, INBOX_QUEUES, InboxProcessor, SubscribedEvent, WORKER_OPTIONS } from '@app/contracts';
+import { assertNever, INBOX_QUEUES, InboxEvent, InboxProcessor, WORKER_OPTIONS } from '@app/contracts';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
 
 /** Applies the events dispatch subscribes to, each at most once. */
@@ -9,13 +9,16 @@ export class DispatchInboxProcessor extends InboxProcessor<'dispatch'> {
     super();
   }
 
-  protected async handle(event: EventEnvelope<SubscribedEvent<'dispatch'>, EventCatalogue[SubscribedEvent<'dispatch'>]>): Promise<void> {
-    const type = event.type;
-    switch (type) {
+  protected async handle(event: InboxEvent<'dispatch'>): Promise<void> {
+    switch (event.type) {
       case 'senior.registered':
         return this.seniorViews.applySeniorRegistered(event);
+      case 'assessment.finalized':
+        return this.seniorViews.applyAssessmentFinalized(event);
+      case 'entitlements.changed':
+        return this.seniorViews.applyEntitlementsChanged(event);
       default:
-        return assertNever(type, 'dispatch event');
+        return assertNever(event, 'dispatch event');
     }
   }
 }

@@ -6,6 +6,8 @@ import { applyOnce, DispatchInboxReceipt, DispatchSeniorViewRecord } from '@app/
 /** The only place that queries dispatch's read model of seniors. */
 @Injectable()
 export class SeniorViewsRepository {
+  readonly entity = DispatchSeniorViewRecord;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findById(seniorId: string): Promise<DispatchSeniorViewRecord | null> {
@@ -17,7 +19,7 @@ export class SeniorViewsRepository {
     return this.dataSource.transaction((manager) => applyOnce(manager, DispatchInboxReceipt, event, effects));
   }
 
-  async upsert(manager: EntityManager, view: Omit<DispatchSeniorViewRecord, 'updatedAt'>): Promise<void> {
+  async upsert(manager: EntityManager, view: Omit<DispatchSeniorViewRecord, 'updatedAt' | 'level' | 'levelInstrument' | 'levelAssessedOn' | 'entitlements' | 'entitlementsAt'>): Promise<void> {
     await manager.upsert(DispatchSeniorViewRecord, view, ['seniorId']);
   }
 }

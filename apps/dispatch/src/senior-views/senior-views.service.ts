@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DispatchSeniorView, DomainError, EventEnvelope, SeniorRegisteredEvent } from '@app/contracts';
+import { applyEntitlements, applyLevel } from '@app/persistence';
+import { DispatchSeniorView, DomainError, AssessmentFinalizedEvent, EntitlementsChangedEvent, EventEnvelope, SeniorRegisteredEvent } from '@app/contracts';
 import { SeniorViewsRepository } from './senior-views.repository';
 
 /** Dispatch's copy of what couriers and caregivers need: who, where, and whether they live alone. */
@@ -12,12 +13,21 @@ export class SeniorViewsService {
     await this.views.applyEventOnce(event, (manager) =>
       this.views.upsert(manager, {
         seniorId: s.seniorId,
+        districtCode: s.districtCode,
         name: s.name,
         addressText: s.address.text,
         location: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
         livesAlone: s.livingArrangement === 'alone' || s.priorityFlags.some((f) => f.flag === 'living-alone'),
       }),
     );
+  }
+
+  async applyAssessmentFinalized(event: EventEnvelope<'assessment.finalized', AssessmentFinalizedEvent>): Promise<void> {
+    await this.views.applyEventOnce(event, (manager) => applyLevel(manager, this.views.entity, event.payload));
+  }
+
+  async applyEntitlementsChanged(event: EventEnvelope<'entitlements.changed', EntitlementsChangedEvent>): Promise<void> {
+    await this.views.applyEventOnce(event, (manager) => applyEntitlements(manager, this.views.entity, event.payload, new Date(event.occurredAt)));
   }
 
   async get(seniorId: string): Promise<DispatchSeniorView> {

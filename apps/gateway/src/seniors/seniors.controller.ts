@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Headers, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Actor, DomainError } from '@app/contracts';
+import type { Actor } from '@app/contracts';
 import { Access, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
+import { checkIdempotencyKey } from './idempotency-key';
 import { RegisterSeniorDto } from './register-senior.dto';
 import type { SeniorView } from './senior.view';
 import { SeniorsService } from './seniors.service';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 @ApiTags('seniors')
 @ApiBearerAuth()
@@ -25,12 +24,7 @@ export class SeniorsController {
     @Req() req: AuthenticatedRequest,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<SeniorView | PendingRequest> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 8–128 letters, digits or ._:-', [
-        { field: 'Idempotency-Key', problems: ['must be 8–128 letters, digits or ._:-'] },
-      ]);
-    }
-    return this.seniors.register(dto, actor, correlationIdOf(req), idempotencyKey);
+    return this.seniors.register(dto, actor, correlationIdOf(req), checkIdempotencyKey(idempotencyKey));
   }
 
   @Get(':seniorId')

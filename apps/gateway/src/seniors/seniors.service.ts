@@ -31,6 +31,8 @@ export class SeniorsService {
         birthDate: dto.birthDate,
         idNumber: this.protector.protect(dto.idNumber),
         address: { text: dto.address.text, streetCode: dto.address.streetCode, location: { lat: dto.address.location.lat, lng: dto.address.location.lng } },
+        // A street (街镇) code starts with its district's 6-digit code.
+        districtCode: dto.address.streetCode?.slice(0, 6) ?? this.env.DEFAULT_DISTRICT_CODE,
         livingArrangement: dto.livingArrangement,
         priorityFlags: dto.priorityFlags.map((f) => ({ flag: f.flag, evidence: f.evidence, validFrom: f.validFrom, validUntil: f.validUntil })),
         phone: dto.phone,

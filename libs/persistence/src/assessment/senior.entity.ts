@@ -34,6 +34,10 @@ export class Senior {
   @Column({ name: 'address_text', type: 'text' })
   addressText!: string;
 
+  /** The district (区县) the senior lives in: whose policy applies. 6-digit administrative code. */
+  @Column({ name: 'district_code', type: 'text' })
+  districtCode!: string;
+
   @Column({ name: 'street_code', type: 'text', nullable: true })
   streetCode!: string | null;
 
