@@ -17,8 +17,8 @@ describe('bulk import of historical assessments (e2e)', () => {
     await db.connect();
   });
   afterAll(async () => {
-    await db.end();
-    await platform.stop();
+    await db?.end();
+    await platform?.stop();
   });
 
   it('imports valid rows, rejects the others with every reason, and has entitlements derived again', async () => {

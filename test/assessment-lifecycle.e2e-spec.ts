@@ -1,5 +1,5 @@
 import { ServiceClient } from '@app/contracts';
-import { addMonths, localDate, SHANGHAI_MINHANG_POLICY } from '@app/domain';
+import { addDays, addMonths, localDate, SHANGHAI_MINHANG_POLICY } from '@app/domain';
 import { eventually, gbtItems, seniorRegistration } from '@app/testing';
 import { ReassessmentsService } from '../apps/assessment/src/reassessments/reassessments.service';
 import { TestPlatform } from './platform';
@@ -25,7 +25,7 @@ describe('assessment lifecycle (e2e)', () => {
     family = await platform.account(['family']);
     seniorId = (await platform.http().post('/v1/seniors').set('Authorization', `Bearer ${assessor.token}`).send(seniorRegistration()).expect(201)).body.seniorId;
   });
-  afterAll(() => platform.stop());
+  afterAll(() => platform?.stop());
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const start = (body: Record<string, unknown>, token = assessor.token) =>
@@ -165,5 +165,32 @@ describe('assessment lifecycle (e2e)', () => {
     });
     expect(moved.trigger).toBe('policy-version');
     await platform.http().post('/v1/policies').set(as(assessor.token)).send({ document: next }).expect(403);
+  });
+
+  it('derives entitlements again when a priority flag is granted or ended, and tells allocation', async () => {
+    const entitlements = async () => (await platform.http().get(`/v1/seniors/${seniorId}/entitlements`).set(as(assessor.token)).expect(200)).body;
+    expect((await entitlements()).entitlements.priorityGroups).not.toContain('extreme-poverty');
+
+    const granted = await platform
+      .http()
+      .post(`/v1/seniors/${seniorId}/priority-flags`)
+      .set(as(assessor.token))
+      .send({ flag: 'extreme-poverty', evidence: '特困供养证 2026-118', validFrom: '2024-01-01' })
+      .expect(201);
+    const grant = granted.body.priorityFlags.find((f: { flag: string }) => f.flag === 'extreme-poverty');
+    const after = await entitlements();
+    expect(after).toMatchObject({ trigger: 'flags-changed' });
+    expect(after.entitlements.priorityGroups).toContain('extreme-poverty');
+
+    const client = platform.gateway.get(ServiceClient);
+    await eventually(async () => {
+      const outcome = await client.call('allocation', 'senior-view.get', { seniorId }, { actor: null, correlationId: 'test', timeoutMs: 2000 });
+      if (outcome.status !== 'done' || !outcome.value.priorityFlags.includes('extreme-poverty')) throw new Error('not yet');
+    });
+
+    const end = (body: Record<string, unknown>) => platform.http().post(`/v1/seniors/${seniorId}/priority-flags/${grant.grantId}/end`).set(as(assessor.token)).send(body);
+    expect((await end({ validUntil: '2023-12-31', reason: 'entered by mistake' }).expect(400)).body.fields[0].field).toBe('validUntil');
+    await end({ validUntil: addDays(today, -1), reason: '特困 status ended by the street office' }).expect(200);
+    expect((await entitlements()).entitlements.priorityGroups).not.toContain('extreme-poverty');
   });
 });

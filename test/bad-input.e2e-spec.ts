@@ -16,7 +16,7 @@ describe('bad input (e2e)', () => {
     family = await platform.account(['family']);
     seniorId = (await platform.http().post('/v1/seniors').set('Authorization', `Bearer ${assessor.token}`).send(seniorRegistration()).expect(201)).body.seniorId;
   });
-  afterAll(() => platform.stop());
+  afterAll(() => platform?.stop());
 
   const fieldsOf = (body: { code: string; fields: Array<{ field: string }> }) => {
     expect(body.code).toBe('VALIDATION_FAILED');

@@ -21,7 +21,7 @@ describe('registering a senior (e2e)', () => {
     otherFamily = await platform.account(['family']);
     planner = await platform.account(['planner']);
   });
-  afterAll(() => platform.stop());
+  afterAll(() => platform?.stop());
 
   const register = (body: Record<string, unknown>, token = assessor.token) => platform.http().post('/v1/seniors').set('Authorization', `Bearer ${token}`).send(body);
   const read = (seniorId: string, token: string) => platform.http().get(`/v1/seniors/${seniorId}`).set('Authorization', `Bearer ${token}`);

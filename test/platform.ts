@@ -37,9 +37,14 @@ export class TestPlatform {
       ...options.env,
     };
     const platform = new TestPlatform(database, env);
-    for (const service of options.services ?? ['assessment', 'allocation', 'dispatch']) await platform.startService(service);
-    platform.gateway = await createGateway(env);
-    await platform.gateway.init();
+    try {
+      for (const service of options.services ?? ['assessment', 'allocation', 'dispatch']) await platform.startService(service);
+      platform.gateway = await createGateway(env);
+      await platform.gateway.init();
+    } catch (error) {
+      await platform.stop(); // leave nothing running behind a failed start
+      throw error;
+    }
     return platform;
   }
 
@@ -82,7 +87,7 @@ export class TestPlatform {
   }
 
   async stop(): Promise<void> {
-    await this.gateway.close();
+    await this.gateway?.close();
     for (const service of [...this.services.keys()]) await this.stopService(service);
     await this.database.drop();
   }

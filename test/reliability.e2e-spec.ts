@@ -21,8 +21,8 @@ describe('reliability (e2e)', () => {
     await db.connect();
   });
   afterAll(async () => {
-    await db.end();
-    await platform.stop();
+    await db?.end();
+    await platform?.stop();
   });
 
   const register = (body: Record<string, unknown>) => platform.http().post('/v1/seniors').set('Authorization', `Bearer ${assessor.token}`).send(body);

@@ -1,4 +1,4 @@
-import type { GeoPoint, HomeAddress, LivingArrangement, PriorityFlagGrant, ProtectedIdNumber, Sex } from './seniors.types';
+import type { GeoPoint, HomeAddress, LivingArrangement, PriorityFlagGrant, PriorityFlagRecord, ProtectedIdNumber, Sex } from './seniors.types';
 import type {
   AssessmentReason,
   AssessmentRecord,
@@ -51,7 +51,7 @@ export interface SeniorRecord {
   idNumber: ProtectedIdNumber;
   address: HomeAddress;
   livingArrangement: LivingArrangement;
-  priorityFlags: PriorityFlagGrant[];
+  priorityFlags: PriorityFlagRecord[];
   phone: string | null;
   districtCode: string;
   registeredBy: string | null;
@@ -61,6 +61,10 @@ export interface SeniorRecord {
 export interface AssessmentCommands extends SystemCommands {
   'senior.register': { request: RegisterSeniorCommand; reply: SeniorRecord };
   'senior.get': { request: { seniorId: string }; reply: SeniorRecord };
+  /** Grants a priority flag with evidence and validity; entitlements are derived again. */
+  'senior.grant-flag': { request: { seniorId: string; grant: PriorityFlagGrant }; reply: SeniorRecord };
+  /** Ends a flag's validity (the evidence lapsed, or it was granted in error); entitlements are derived again. */
+  'senior.end-flag': { request: { seniorId: string; grantId: string; validUntil: string; reason: string }; reply: SeniorRecord };
   'assessment.start': { request: StartAssessmentCommand; reply: AssessmentRecord };
   'assessment.save-answers': { request: SaveAnswersCommand; reply: AssessmentRecord };
   'assessment.submit': { request: { assessmentId: string; seniorId: string }; reply: AssessmentRecord };
@@ -115,8 +119,16 @@ export interface EntitlementsChangedEvent {
   trigger: string;
 }
 
+/** A senior's priority flags after a grant or an end, all of them with their validity. */
+export interface SeniorFlagsChangedEvent {
+  seniorId: string;
+  priorityFlags: Array<Omit<PriorityFlagGrant, 'evidence'>>;
+  livingArrangement: LivingArrangement;
+}
+
 export interface AssessmentEvents {
   'senior.registered': SeniorRegisteredEvent;
+  'senior.flags-changed': SeniorFlagsChangedEvent;
   'assessment.finalized': AssessmentFinalizedEvent;
   'entitlements.changed': EntitlementsChangedEvent;
 }

@@ -22,6 +22,7 @@ export type EventType = keyof EventCatalogue & string;
 /** Which services receive each event in their inbox. Adding an event without subscribers fails to compile. */
 export const EVENT_SUBSCRIBERS = {
   'senior.registered': ['allocation', 'dispatch'],
+  'senior.flags-changed': ['allocation', 'dispatch'],
   'assessment.finalized': ['allocation', 'dispatch'],
   'entitlements.changed': ['allocation', 'dispatch'],
 } as const satisfies { readonly [T in EventType]: readonly ServiceName[] };
@@ -34,6 +35,7 @@ export type SubscribedEvent<S extends ServiceName> = {
 /** Which service publishes each event. */
 export const EVENT_SOURCES: { readonly [T in EventType]: ServiceName } = {
   'senior.registered': 'assessment',
+  'senior.flags-changed': 'assessment',
   'assessment.finalized': 'assessment',
   'entitlements.changed': 'assessment',
 };

@@ -36,6 +36,11 @@ export interface PriorityFlagGrant {
   validUntil: string | null;
 }
 
+/** A stored grant, as read back: the same facts with its id (to end it). */
+export interface PriorityFlagRecord extends PriorityFlagGrant {
+  grantId: string;
+}
+
 /** An ID number (居民身份证号码) protected by the gateway before it enters any queue. */
 export interface ProtectedIdNumber {
   /** AES-256-GCM, base64 (iv|tag|ciphertext). Only the gateway holds the key. */

@@ -4,5 +4,3 @@ export * from './calendar';
 export * from './entitlements';
 export * from './identity';
 export * from './routing';
-// The calendar is the one source of local-date arithmetic.
-export { addDays, addMonths, ageOn } from './calendar';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AllocationInboxReceipt, AllocationSeniorViewRecord, applyOnce } from '@app/persistence';
+import { AllocationInboxReceipt, AllocationSeniorViewRecord, applyOnce, SeniorNotYetKnownError } from '@app/persistence';
 
 /** The only place that queries allocation's read model of seniors. */
 @Injectable()
@@ -21,5 +21,10 @@ export class SeniorViewsRepository {
 
   async upsert(manager: EntityManager, view: Omit<AllocationSeniorViewRecord, 'updatedAt' | 'level' | 'levelInstrument' | 'levelAssessedOn' | 'entitlements' | 'entitlementsAt'>): Promise<void> {
     await manager.upsert(AllocationSeniorViewRecord, view, ['seniorId']);
+  }
+
+  async updateFlags(manager: EntityManager, seniorId: string, priorityFlags: string[], livingArrangement: string): Promise<void> {
+    const result = await manager.update(AllocationSeniorViewRecord, { seniorId }, { priorityFlags, livingArrangement });
+    if (!result.affected) throw new SeniorNotYetKnownError(seniorId);
   }
 }

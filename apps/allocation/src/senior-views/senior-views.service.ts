@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { localDate } from '@app/domain';
 import { applyEntitlements, applyLevel } from '@app/persistence';
-import { AllocationSeniorView, DomainError, AssessmentFinalizedEvent, EntitlementsChangedEvent, EventEnvelope, LivingArrangement, PriorityFlag, SeniorRegisteredEvent } from '@app/contracts';
+import { AllocationSeniorView, DomainError, AssessmentFinalizedEvent, EntitlementsChangedEvent, EventEnvelope, SeniorFlagsChangedEvent, LivingArrangement, PriorityFlag, SeniorRegisteredEvent } from '@app/contracts';
 import { SeniorViewsRepository } from './senior-views.repository';
 
 /** Allocation's copy of what it needs to know about seniors: where they live, sex, age, priority flags. */
@@ -21,6 +22,13 @@ export class SeniorViewsService {
         priorityFlags: s.priorityFlags.map((f) => f.flag),
       }),
     );
+  }
+
+  /** Keeps the flags in force today or later; expired grants drop out. */
+  async applyFlagsChanged(event: EventEnvelope<'senior.flags-changed', SeniorFlagsChangedEvent>): Promise<void> {
+    const today = localDate(new Date());
+    const flags = [...new Set(event.payload.priorityFlags.filter((f) => f.validUntil === null || f.validUntil >= today).map((f) => f.flag))];
+    await this.views.applyEventOnce(event, (manager) => this.views.updateFlags(manager, event.payload.seniorId, flags, event.payload.livingArrangement));
   }
 
   async applyAssessmentFinalized(event: EventEnvelope<'assessment.finalized', AssessmentFinalizedEvent>): Promise<void> {

@@ -36,4 +36,14 @@ export class EntitlementsRepository {
     const rows: Array<{ district_code: string }> = await this.dataSource.query(`SELECT DISTINCT district_code FROM assessment.senior`);
     return rows.map((r) => r.district_code);
   }
+
+  /** Seniors of a district with a priority flag that starts today or ended yesterday: their entitlements change today. */
+  async seniorsWithFlagBoundary(districtCode: string, today: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT s.id FROM assessment.senior s JOIN assessment.senior_priority_flag f ON f.senior_id = s.id
+       WHERE s.district_code = $1 AND (f.valid_from = $2::date OR f.valid_until = $2::date - 1)`,
+      [districtCode, today],
+    );
+    return rows.map((r) => r.id);
+  }
 }

@@ -80,8 +80,9 @@ export class EntitlementsService {
   }
 
   /**
-   * Moves every senior to the policy version in force today in their district: the daily
-   * activation schedule, and at once after publishing a version that is already in force.
+   * The daily activation: moves every senior to the policy version in force today in their
+   * district, and derives again for seniors whose priority flag starts today or ended yesterday.
+   * Also run at once after publishing a version that is already in force.
    */
   async activatePolicies(correlationId: string | null): Promise<{ districts: number; recomputed: number; changed: number }> {
     const today = localDate(new Date());
@@ -97,9 +98,12 @@ export class EntitlementsService {
         throw error;
       }
       const stale = await this.snapshots.seniorsNotOnVersion(districtCode, policy.version);
-      const outcome = await this.recomputeMany(stale, 'policy-version', correlationId);
-      recomputed += outcome.recomputed;
-      changed += outcome.changed;
+      const flagged = (await this.snapshots.seniorsWithFlagBoundary(districtCode, today)).filter((id) => !stale.includes(id));
+      for (const [seniors, trigger] of [[stale, 'policy-version'], [flagged, 'flag-validity']] as const) {
+        const outcome = await this.recomputeMany([...seniors], trigger, correlationId);
+        recomputed += outcome.recomputed;
+        changed += outcome.changed;
+      }
     }
     return { districts: districts.length, recomputed, changed };
   }

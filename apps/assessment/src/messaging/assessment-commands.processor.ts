@@ -31,6 +31,14 @@ export class AssessmentCommandsProcessor extends CommandProcessor<'assessment'> 
         return this.seniors.register(payload as Payload<'senior.register'>, actor, correlationId);
       case 'senior.get':
         return this.seniors.get((payload as Payload<'senior.get'>).seniorId);
+      case 'senior.grant-flag': {
+        const { seniorId, grant } = payload as Payload<'senior.grant-flag'>;
+        return this.seniors.grantFlag(seniorId, grant, correlationId);
+      }
+      case 'senior.end-flag': {
+        const { seniorId, grantId, validUntil, reason } = payload as Payload<'senior.end-flag'>;
+        return this.seniors.endFlag(seniorId, grantId, validUntil, reason, correlationId);
+      }
       case 'assessment.start':
         return this.assessments.start(payload as Payload<'assessment.start'>, requireActor(actor));
       case 'assessment.save-answers':

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor, RegisterSeniorCommand, SeniorRecord, PriorityFlag, Sex, LivingArrangement } from '@app/contracts';
+import type { Actor, LivingArrangement, PriorityFlag, PriorityFlagGrant, RegisterSeniorCommand, SeniorRecord, Sex } from '@app/contracts';
 import { DomainError } from '@app/contracts';
 import { AssessmentOutboxEvent, OutboxRelay, recordEvent, Senior } from '@app/persistence';
 import { EntitlementsService } from '../entitlements/entitlements.service';
@@ -86,6 +86,47 @@ export class SeniorsService {
     }
   }
 
+  /** Grants a priority flag; the senior's entitlements are derived again in the same transaction. */
+  async grantFlag(seniorId: string, grant: PriorityFlagGrant, correlationId: string): Promise<SeniorRecord> {
+    if (grant.validUntil !== null && grant.validUntil < grant.validFrom) {
+      throw new DomainError('VALIDATION_FAILED', 'validUntil is before validFrom', [{ field: 'validUntil', problems: ['is before validFrom'] }]);
+    }
+    await this.changeFlags(seniorId, correlationId, (manager) => this.seniors.insertFlag(manager, seniorId, grant));
+    return this.get(seniorId);
+  }
+
+  /** Ends a grant's validity on a date (not before it started); the history stays. */
+  async endFlag(seniorId: string, grantId: string, validUntil: string, reason: string, correlationId: string): Promise<SeniorRecord> {
+    await this.changeFlags(seniorId, correlationId, async (manager) => {
+      const grant = await this.seniors.findFlag(manager, seniorId, grantId);
+      if (!grant) throw new DomainError('NOT_FOUND', `Senior ${seniorId} has no flag grant ${grantId}`);
+      if (validUntil < grant.validFrom) throw new DomainError('VALIDATION_FAILED', 'validUntil is before the grant started', [{ field: 'validUntil', problems: [`is before ${grant.validFrom}`] }]);
+      await this.seniors.endFlag(manager, grantId, validUntil, reason);
+    });
+    return this.get(seniorId);
+  }
+
+  private async changeFlags(seniorId: string, correlationId: string, change: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await this.seniors.transaction(async (manager) => {
+      if (!(await this.seniors.lock(manager, seniorId))) throw new DomainError('SENIOR_NOT_FOUND', `No senior ${seniorId}`);
+      await change(manager);
+      const senior = (await this.seniors.findById(seniorId, manager))!;
+      await recordEvent(
+        manager,
+        AssessmentOutboxEvent,
+        'senior.flags-changed',
+        {
+          seniorId,
+          livingArrangement: senior.livingArrangement as LivingArrangement,
+          priorityFlags: (senior.priorityFlags ?? []).map((f) => ({ flag: f.flag as PriorityFlag, validFrom: f.validFrom, validUntil: f.validUntil })),
+        },
+        correlationId,
+      );
+      await this.entitlements.recompute(manager, seniorId, 'flags-changed', correlationId);
+    });
+    this.relay.kick();
+  }
+
   async get(seniorId: string): Promise<SeniorRecord> {
     const senior = await this.seniors.findById(seniorId);
     if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `No senior ${seniorId}`);
@@ -115,7 +156,9 @@ function toRecord(senior: Senior): SeniorRecord {
     address: { text: senior.addressText, streetCode: senior.streetCode, location: { lat, lng } },
     districtCode: senior.districtCode,
     livingArrangement: senior.livingArrangement as LivingArrangement,
-    priorityFlags: (senior.priorityFlags ?? []).map((f) => ({ flag: f.flag as PriorityFlag, evidence: f.evidence, validFrom: f.validFrom, validUntil: f.validUntil })),
+    priorityFlags: (senior.priorityFlags ?? [])
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((f) => ({ grantId: f.id, flag: f.flag as PriorityFlag, evidence: f.evidence, validFrom: f.validFrom, validUntil: f.validUntil })),
     phone: senior.phone,
     registeredBy: senior.registeredBy,
     registeredAt: senior.registeredAt.toISOString(),

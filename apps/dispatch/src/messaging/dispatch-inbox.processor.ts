@@ -13,6 +13,8 @@ export class DispatchInboxProcessor extends InboxProcessor<'dispatch'> {
     switch (event.type) {
       case 'senior.registered':
         return this.seniorViews.applySeniorRegistered(event);
+      case 'senior.flags-changed':
+        return this.seniorViews.applyFlagsChanged(event);
       case 'assessment.finalized':
         return this.seniorViews.applyAssessmentFinalized(event);
       case 'entitlements.changed':

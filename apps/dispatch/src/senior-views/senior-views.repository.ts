@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyOnce, DispatchInboxReceipt, DispatchSeniorViewRecord } from '@app/persistence';
+import { applyOnce, DispatchInboxReceipt, DispatchSeniorViewRecord, SeniorNotYetKnownError } from '@app/persistence';
 
 /** The only place that queries dispatch's read model of seniors. */
 @Injectable()
@@ -21,5 +21,10 @@ export class SeniorViewsRepository {
 
   async upsert(manager: EntityManager, view: Omit<DispatchSeniorViewRecord, 'updatedAt' | 'level' | 'levelInstrument' | 'levelAssessedOn' | 'entitlements' | 'entitlementsAt'>): Promise<void> {
     await manager.upsert(DispatchSeniorViewRecord, view, ['seniorId']);
+  }
+
+  async updateLivesAlone(manager: EntityManager, seniorId: string, livesAlone: boolean): Promise<void> {
+    const result = await manager.update(DispatchSeniorViewRecord, { seniorId }, { livesAlone });
+    if (!result.affected) throw new SeniorNotYetKnownError(seniorId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { localDate } from '@app/domain';
 import { applyEntitlements, applyLevel } from '@app/persistence';
-import { DispatchSeniorView, DomainError, AssessmentFinalizedEvent, EntitlementsChangedEvent, EventEnvelope, SeniorRegisteredEvent } from '@app/contracts';
+import { DispatchSeniorView, DomainError, AssessmentFinalizedEvent, EntitlementsChangedEvent, EventEnvelope, SeniorFlagsChangedEvent, SeniorRegisteredEvent } from '@app/contracts';
 import { SeniorViewsRepository } from './senior-views.repository';
 
 /** Dispatch's copy of what couriers and caregivers need: who, where, and whether they live alone. */
@@ -20,6 +21,13 @@ export class SeniorViewsService {
         livesAlone: s.livingArrangement === 'alone' || s.priorityFlags.some((f) => f.flag === 'living-alone'),
       }),
     );
+  }
+
+  async applyFlagsChanged(event: EventEnvelope<'senior.flags-changed', SeniorFlagsChangedEvent>): Promise<void> {
+    const today = localDate(new Date());
+    const { seniorId, livingArrangement, priorityFlags } = event.payload;
+    const livesAlone = livingArrangement === 'alone' || priorityFlags.some((f) => f.flag === 'living-alone' && (f.validUntil === null || f.validUntil >= today));
+    await this.views.applyEventOnce(event, (manager) => this.views.updateLivesAlone(manager, seniorId, livesAlone));
   }
 
   async applyAssessmentFinalized(event: EventEnvelope<'assessment.finalized', AssessmentFinalizedEvent>): Promise<void> {

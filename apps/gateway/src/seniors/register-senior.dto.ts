@@ -105,6 +105,17 @@ export class PriorityFlagDto {
   validUntil: string | null = null;
 }
 
+export class EndFlagDto {
+  @ApiProperty({ example: '2026-11-30', description: 'Last day the flag counts' })
+  @IsDateString({ strict: true })
+  validUntil!: string;
+
+  @ApiProperty({ example: '低保 status ended by the street office on 2026-11-30' })
+  @IsString()
+  @Length(5, 500)
+  reason!: string;
+}
+
 export class RegisterSeniorDto {
   @ApiProperty({ example: '张秀英' })
   @IsString()

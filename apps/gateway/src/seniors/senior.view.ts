@@ -1,4 +1,4 @@
-import type { Actor, LivingArrangement, PriorityFlagGrant, SeniorRecord, Sex } from '@app/contracts';
+import type { Actor, LivingArrangement, PriorityFlagRecord, SeniorRecord, Sex } from '@app/contracts';
 import { IdNumberProtector, maskIdNumber } from './id-number-protector';
 
 /** A senior as the API shows them. The whole ID number only to roles that register and assess. */
@@ -10,7 +10,7 @@ export interface SeniorView {
   idNumber: string;
   address: SeniorRecord['address'];
   livingArrangement: LivingArrangement;
-  priorityFlags: PriorityFlagGrant[];
+  priorityFlags: PriorityFlagRecord[];
   phone: string | null;
   registeredAt: string;
 }

@@ -4,7 +4,7 @@ import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, SeniorRecord, ServiceClient } from '@app/contracts';
 import { PendingRequest } from '@app/http';
 import { IdNumberProtector } from './id-number-protector';
-import type { RegisterSeniorDto } from './register-senior.dto';
+import type { EndFlagDto, PriorityFlagDto, RegisterSeniorDto } from './register-senior.dto';
 import { presentSenior, SeniorView } from './senior.view';
 
 @Injectable()
@@ -38,6 +38,22 @@ export class SeniorsService {
         phone: dto.phone,
       },
       { actor, correlationId, timeoutMs: this.env.REQUEST_TIMEOUT_MS, requestId: idempotencyKey ? derivedUuid(`request:${actor.accountId}:${idempotencyKey}`) : undefined },
+    );
+    return outcome.status === 'pending' ? new PendingRequest(outcome.requestId) : presentSenior(outcome.value, actor, this.protector);
+  }
+
+  async grantFlag(seniorId: string, dto: PriorityFlagDto, actor: Actor, correlationId: string): Promise<SeniorView | PendingRequest> {
+    const grant = { flag: dto.flag, evidence: dto.evidence, validFrom: dto.validFrom, validUntil: dto.validUntil };
+    const outcome = await this.client.call('assessment', 'senior.grant-flag', { seniorId, grant }, { actor, correlationId, timeoutMs: this.env.REQUEST_TIMEOUT_MS });
+    return outcome.status === 'pending' ? new PendingRequest(outcome.requestId) : presentSenior(outcome.value, actor, this.protector);
+  }
+
+  async endFlag(seniorId: string, grantId: string, dto: EndFlagDto, actor: Actor, correlationId: string): Promise<SeniorView | PendingRequest> {
+    const outcome = await this.client.call(
+      'assessment',
+      'senior.end-flag',
+      { seniorId, grantId, validUntil: dto.validUntil, reason: dto.reason },
+      { actor, correlationId, timeoutMs: this.env.REQUEST_TIMEOUT_MS },
     );
     return outcome.status === 'pending' ? new PendingRequest(outcome.requestId) : presentSenior(outcome.value, actor, this.protector);
   }

@@ -27,4 +27,8 @@ export class SeniorPriorityFlag {
 
   @Column({ name: 'valid_until', type: 'date', nullable: true })
   validUntil!: string | null;
+
+  /** Why the grant was ended early (evidence lapsed, granted in error), when it was. */
+  @Column({ name: 'end_reason', type: 'text', nullable: true })
+  endReason!: string | null;
 }

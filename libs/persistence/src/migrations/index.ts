@@ -2,6 +2,7 @@ import { EnablePostgis1763800000000 } from './1763800000000-enable-postgis';
 import { Foundation1795385121564 } from './1795385121564-foundation';
 import { AssessmentLifecycle1795386389303 } from './1795386389303-assessment-lifecycle';
 import { ReadModelLevels1795386957739 } from './1795386957739-read-model-levels';
+import { PriorityFlagEndReason1795388608412 } from './1795388608412-priority-flag-end-reason';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739];
+export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739, PriorityFlagEndReason1795388608412];
