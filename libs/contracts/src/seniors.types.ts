@@ -1,3 +1,5 @@
+import { PRIORITY_GROUP_IDS, type PriorityGroupId } from '@app/domain';
+
 /** Shared shapes of a senior's registration, as they cross queues (JSON, ISO dates). */
 
 export const SEXES = ['female', 'male'] as const;
@@ -6,20 +8,9 @@ export type Sex = (typeof SEXES)[number];
 export const LIVING_ARRANGEMENTS = ['alone', 'with-spouse-only', 'with-family', 'in-institution', 'other'] as const;
 export type LivingArrangement = (typeof LIVING_ARRANGEMENTS)[number];
 
-/** The plans' priority groups (domain.md, "Who comes first"). */
-export const PRIORITY_FLAGS = [
-  'extreme-poverty', // 特困
-  'minimum-income', // 低保
-  'low-income', // 低收入
-  'very-old', // 高龄
-  'living-alone', // 独居
-  'empty-nest', // 空巢
-  'disabled', // 失能
-  'cognitive-impairment', // 失智
-  'family-planning-special', // 计划生育特殊家庭
-  'key-entitled', // 重点优抚对象
-] as const;
-export type PriorityFlag = (typeof PRIORITY_FLAGS)[number];
+/** The plans' priority groups (domain.md, "Who comes first"): the domain's list, one source for both. */
+export const PRIORITY_FLAGS = PRIORITY_GROUP_IDS;
+export type PriorityFlag = PriorityGroupId;
 
 /** A WGS-84 point. Coordinates in other systems are converted before they get here. */
 export interface GeoPoint {

@@ -1,6 +1,6 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { addMonths } from '@app/domain';
+import { addMonths, idNumberLookupHash } from '@app/domain';
 import { Assessment, AssessmentOutboxEvent, Senior } from '@app/persistence';
 import { DistrictPoliciesRepository } from '../entitlements/district-policies.repository';
 import { DistrictPoliciesService } from '../entitlements/district-policies.service';
@@ -129,6 +129,6 @@ export class AssessmentImporter {
   }
 
   private hash(idNumber: string): string {
-    return createHmac('sha256', this.idHashKey).update(idNumber).digest('hex');
+    return idNumberLookupHash(idNumber, this.idHashKey);
   }
 }

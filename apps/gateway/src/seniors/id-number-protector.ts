@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import type { ProtectedIdNumber } from '@app/contracts';
+import { idNumberLookupHash } from '@app/domain';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -37,7 +38,7 @@ export class IdNumberProtector {
   }
 
   hash(idNumber: string): string {
-    return createHmac('sha256', this.env.PII_HASH_KEY).update(idNumber).digest('hex');
+    return idNumberLookupHash(idNumber, this.env.PII_HASH_KEY);
   }
 }
 

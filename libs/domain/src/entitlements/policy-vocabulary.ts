@@ -1,6 +1,5 @@
-// The words a district policy and a senior's facts share. The string values match
-// libs/contracts (seniors.types.ts) so read models pass straight through; they are repeated here
-// because libs/domain may not import another workspace lib.
+// The words a district policy and a senior's facts share. libs/contracts takes its priority flags
+// from here, so messages and rules always speak of the same groups.
 
 /** The plans' priority groups (domain.md "Who comes first"), in the order reports list them. */
 export const PRIORITY_GROUP_IDS = [

@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { JsonDocument } from '../json-document';
+import { SeniorViewColumns } from '../read-models/senior-view-columns';
 import type { Point } from 'typeorm';
 
 /** Allocation's read model of a senior, kept from assessment events: where they live and what flags they hold. */
 @Entity({ schema: 'allocation', name: 'senior_view' })
-export class AllocationSeniorViewRecord {
+export class AllocationSeniorViewRecord extends SeniorViewColumns {
   @PrimaryColumn({ name: 'senior_id', type: 'uuid' })
   seniorId!: string;
 
@@ -23,27 +23,6 @@ export class AllocationSeniorViewRecord {
 
   @Column({ name: 'priority_flags', type: 'text', array: true })
   priorityFlags!: string[];
-
-  @Column({ name: 'district_code', type: 'text' })
-  districtCode!: string;
-
-  /** The latest final level and the instrument that gave it, from assessment.finalized. */
-  @Column({ type: 'integer', nullable: true })
-  level!: number | null;
-
-  @Column({ name: 'level_instrument', type: 'text', nullable: true })
-  levelInstrument!: string | null;
-
-  @Column({ name: 'level_assessed_on', type: 'date', nullable: true })
-  levelAssessedOn!: string | null;
-
-  /** The senior's current entitlements, from entitlements.changed. */
-  @Column({ type: 'jsonb', nullable: true })
-  entitlements!: JsonDocument | null;
-
-  /** When the assessment service derived them: older deliveries arriving late are ignored. */
-  @Column({ name: 'entitlements_at', type: 'timestamptz', nullable: true })
-  entitlementsAt!: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -1,15 +1,8 @@
 import type { EntityManager, EntityTarget } from 'typeorm';
 import type { AssessmentFinalizedEvent, EntitlementsChangedEvent } from '@app/contracts';
+import type { SeniorViewColumns as SeniorViewColumnsBase } from './senior-view-columns';
 
-/** The columns every service's read model of a senior keeps from assessment events. */
-interface SeniorViewColumns {
-  seniorId: string;
-  level: number | null;
-  levelInstrument: string | null;
-  levelAssessedOn: string | null;
-  entitlements: object | null;
-  entitlementsAt: Date | null;
-}
+type SeniorViewColumns = SeniorViewColumnsBase & { seniorId: string };
 
 /** The senior is not in this read model yet (senior.registered not applied): the caller throws so BullMQ retries. */
 export class SeniorNotYetKnownError extends Error {
