@@ -6,7 +6,9 @@ import { bootstrapAssessment } from '../apps/assessment/src/assessment.bootstrap
 import { bootstrapDispatch } from '../apps/dispatch/src/dispatch.bootstrap';
 import { createGateway } from '../apps/gateway/src/gateway.bootstrap';
 import type { GatewayEnvironment } from '@app/config';
-import type { ServiceName } from '@app/contracts';
+import { ALL_QUEUES, type ServiceName } from '@app/contracts';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
 
 const SERVICE_BOOTSTRAPS = { assessment: bootstrapAssessment, allocation: bootstrapAllocation, dispatch: bootstrapDispatch };
@@ -84,6 +86,14 @@ export class TestPlatform {
       .send({ username, displayName: username, password, roles, ...extra })
       .expect(201);
     return { id: res.body.accountId as string, token: await this.token(username, password), username };
+  }
+
+  /** Failed jobs of every queue with their reasons: what to print when an event never arrives. */
+  async deadLetters(): Promise<string> {
+    const queues = ALL_QUEUES.map((name) => this.gateway.get<Queue>(getQueueToken(name), { strict: false }));
+    const failed = await Promise.all(queues.map(async (q) => (await q.getFailed(0, 20)).map((j) => `${q.name}/${j.name}: ${j.failedReason}`)));
+    const delayed = await Promise.all(queues.map(async (q) => (await q.getDelayed(0, 20)).map((j) => `${q.name}/${j.name} delayed after ${j.attemptsMade} attempts: ${j.failedReason}`)));
+    return [...failed.flat(), ...delayed.flat()].join('\n') || 'no failed or delayed jobs';
   }
 
   async stop(): Promise<void> {

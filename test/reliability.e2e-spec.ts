@@ -87,7 +87,7 @@ describe('reliability (e2e)', () => {
     // Once both of the registration's events (senior.registered, entitlements.changed) are applied.
     const appliedAt = async () =>
       (await db.query(`SELECT updated_at FROM allocation.senior_view WHERE senior_id = $1 AND entitlements IS NOT NULL`, [seniorId])).rows[0]?.updated_at as Date | undefined;
-    const first = await eventually(async () => (await appliedAt()) ?? Promise.reject(new Error('not yet')));
+    const first = await eventually(async () => (await appliedAt()) ?? Promise.reject(new Error(`not applied yet; queues:\n${await platform.deadLetters()}`)));
     const outbox = (await db.query(`SELECT event_id FROM assessment.outbox_event WHERE type = 'senior.registered' AND payload->>'seniorId' = $1`, [seniorId])).rows[0];
 
     // Deliver the same event again under a new job id, as a relay that crashed before marking it would.

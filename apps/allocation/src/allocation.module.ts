@@ -4,6 +4,10 @@ import { ConfigModule, PlatformEnvironment } from '@app/config';
 import { MessagingModule } from '@app/contracts';
 import { LoggingModule } from '@app/logging';
 import { ALLOCATION_ENTITIES, AllocationOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
+import { CircleRepository } from './circle/circle.repository';
+import { CircleService } from './circle/circle.service';
+import { FacilitiesRepository } from './facilities/facilities.repository';
+import { FacilitiesService } from './facilities/facilities.service';
 import { AllocationCommandsProcessor } from './messaging/allocation-commands.processor';
 import { AllocationInboxProcessor } from './messaging/allocation-inbox.processor';
 import { SeniorViewsRepository } from './senior-views/senior-views.repository';
@@ -26,6 +30,10 @@ export class AllocationModule {
         outboxRelayProvider('allocation', AllocationOutboxEvent),
         SeniorViewsRepository,
         SeniorViewsService,
+        FacilitiesRepository,
+        FacilitiesService,
+        CircleRepository,
+        CircleService,
         AllocationCommandsProcessor,
         AllocationInboxProcessor,
       ],

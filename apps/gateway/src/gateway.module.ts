@@ -25,6 +25,7 @@ import { CredentialsAuthenticator } from './auth/credentials.authenticator';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
+import { FacilitiesController } from './facilities/facilities.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PoliciesController } from './policies/policies.controller';
@@ -62,6 +63,7 @@ export class GatewayModule {
         AssessmentsController,
         ReassessmentsController,
         PoliciesController,
+        FacilitiesController,
         ConsentsController,
         AuditController,
         RequestsController,

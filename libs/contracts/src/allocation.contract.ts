@@ -1,3 +1,4 @@
+import type { CircleSearchQuery, CircleSearchResult, FacilityRecord, FacilityType, RegisterFacilityCommand } from './facilities.types';
 import type { SystemCommands } from './system.contract';
 import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
 
@@ -18,6 +19,11 @@ export interface AllocationSeniorView {
 
 export interface AllocationCommands extends SystemCommands {
   'senior-view.get': { request: { seniorId: string }; reply: AllocationSeniorView };
+  'facility.register': { request: RegisterFacilityCommand; reply: FacilityRecord };
+  'facility.get': { request: { facilityId: string }; reply: FacilityRecord };
+  'facility.list': { request: { districtCode: string | null; type: FacilityType | null }; reply: FacilityRecord[] };
+  /** Every facility within the walking circle, ranked by walking time, with vacancies and eligibility. */
+  'circle.search': { request: CircleSearchQuery; reply: CircleSearchResult };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- allocation publishes no events yet

@@ -9,6 +9,7 @@ export * from './dispatch.contract';
 export * from './envelopes';
 export * from './errors';
 export * from './event-publisher';
+export * from './facilities.types';
 export * from './job-options';
 export * from './messaging.module';
 export * from './queues';

@@ -13,8 +13,11 @@ export const COMMAND_JOB_OPTIONS: DefaultJobOptions = {
 };
 
 export const INBOX_JOB_OPTIONS: DefaultJobOptions = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 1000 },
+  // Short first delays: the usual failure is an event that overtook the one it depends on (an
+  // entitlements change applied before its senior's registration), which resolves in milliseconds.
+  // Twelve attempts still span about seven minutes for a real outage.
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 100 },
   removeOnComplete: { age: 24 * 3600, count: 50_000 },
   removeOnFail: false,
 };

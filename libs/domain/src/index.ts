@@ -2,5 +2,6 @@
 export * from './assessment';
 export * from './calendar';
 export * from './entitlements';
+export * from './geo';
 export * from './identity';
 export * from './routing';

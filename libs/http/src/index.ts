@@ -13,6 +13,6 @@ export {
 export { CurrentActor } from './current-actor.decorator';
 export { ErrorFilter, ErrorResponse } from './error.filter';
 export { ERROR_STATUS } from './error-status';
-export { AcceptedWhenPending, PendingRequest } from './pending-request';
+export { AcceptedWhenPending, answerOrPending, PendingRequest } from './pending-request';
 export { createValidationPipe, flatten } from './validation.pipe';
 export { UuidParam } from './uuid-param.decorator';

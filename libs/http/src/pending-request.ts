@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
+import type { CallOutcome } from '@app/contracts';
 
 /** A request the owning service has not answered in time; it stays queued and completes later. */
 export class PendingRequest {
@@ -27,4 +28,10 @@ export class AcceptedWhenPending implements NestInterceptor {
       }),
     );
   }
+}
+
+/** The service's answer, or a PendingRequest (→ 202) when it did not answer in time. */
+export async function answerOrPending<R>(call: Promise<CallOutcome<R>>): Promise<R | PendingRequest> {
+  const outcome = await call;
+  return outcome.status === 'pending' ? new PendingRequest(outcome.requestId) : outcome.value;
 }

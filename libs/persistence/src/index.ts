@@ -1,3 +1,8 @@
+export { Bed } from './allocation/bed.entity';
+export { BedOccupancy } from './allocation/bed-occupancy.entity';
+export { Facility } from './allocation/facility.entity';
+export { Room } from './allocation/room.entity';
+export { WalkingPolicy } from './allocation/walking-policy.entity';
 export { AllocationInboxReceipt } from './allocation/allocation-inbox-receipt.entity';
 export { AllocationOutboxEvent } from './allocation/allocation-outbox-event.entity';
 export { AllocationSeniorViewRecord } from './allocation/allocation-senior-view.entity';

@@ -5,14 +5,14 @@ import type {
   Actor,
   AssessmentRecord,
   AssessmentReport,
-  CallOutcome,
+  CallContext,
   DueAssessmentRecord,
   EntitlementsRecord,
   JsonObject,
   ReassessmentTaskRecord,
 } from '@app/contracts';
 import { ServiceClient } from '@app/contracts';
-import { PendingRequest } from '@app/http';
+import { answerOrPending, PendingRequest } from '@app/http';
 import { derivedUuid } from '../seniors/seniors.service';
 import type { StartAssessmentDto } from './assessments.dto';
 import { renderAssessmentReportPdf } from './assessment-report.pdf';
@@ -27,29 +27,27 @@ export class AssessmentsService {
 
   start(seniorId: string, dto: StartAssessmentDto, actor: Actor, correlationId: string, idempotencyKey?: string): Promise<AssessmentRecord | PendingRequest> {
     const assessmentId = idempotencyKey ? derivedUuid(`assessment:${actor.accountId}:${idempotencyKey}`) : randomUUID();
-    return this.ask(actor, correlationId, (context) =>
-      this.client.call('assessment', 'assessment.start', { assessmentId, seniorId, ...dto }, context),
-    );
+    return answerOrPending(this.client.call('assessment', 'assessment.start', { assessmentId, seniorId, ...dto }, this.context(actor, correlationId)));
   }
 
   saveAnswers(seniorId: string, assessmentId: string, answers: JsonObject, actor: Actor, correlationId: string): Promise<AssessmentRecord | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'assessment.save-answers', { assessmentId, seniorId, answers }, context));
+    return answerOrPending(this.client.call('assessment', 'assessment.save-answers', { assessmentId, seniorId, answers }, this.context(actor, correlationId)));
   }
 
   submit(seniorId: string, assessmentId: string, actor: Actor, correlationId: string): Promise<AssessmentRecord | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'assessment.submit', { assessmentId, seniorId }, context));
+    return answerOrPending(this.client.call('assessment', 'assessment.submit', { assessmentId, seniorId }, this.context(actor, correlationId)));
   }
 
   list(seniorId: string, actor: Actor, correlationId: string): Promise<AssessmentRecord[] | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'assessment.list', { seniorId }, context));
+    return answerOrPending(this.client.call('assessment', 'assessment.list', { seniorId }, this.context(actor, correlationId)));
   }
 
   get(seniorId: string, assessmentId: string, actor: Actor, correlationId: string): Promise<AssessmentRecord | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'assessment.get', { seniorId, assessmentId }, context));
+    return answerOrPending(this.client.call('assessment', 'assessment.get', { seniorId, assessmentId }, this.context(actor, correlationId)));
   }
 
   report(seniorId: string, assessmentId: string, actor: Actor, correlationId: string): Promise<AssessmentReport | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'assessment.report', { seniorId, assessmentId }, context));
+    return answerOrPending(this.client.call('assessment', 'assessment.report', { seniorId, assessmentId }, this.context(actor, correlationId)));
   }
 
   async reportPdf(seniorId: string, assessmentId: string, actor: Actor, correlationId: string): Promise<Buffer | PendingRequest> {
@@ -58,30 +56,23 @@ export class AssessmentsService {
   }
 
   entitlements(seniorId: string, actor: Actor, correlationId: string): Promise<EntitlementsRecord | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'entitlements.get', { seniorId }, context));
+    return answerOrPending(this.client.call('assessment', 'entitlements.get', { seniorId }, this.context(actor, correlationId)));
   }
 
   requestReassessment(seniorId: string, reason: string, actor: Actor, correlationId: string, idempotencyKey?: string): Promise<ReassessmentTaskRecord | PendingRequest> {
     const requestId = idempotencyKey ? derivedUuid(`reassessment:${actor.accountId}:${idempotencyKey}`) : randomUUID();
-    return this.ask(actor, correlationId, (context) =>
-      this.client.call('assessment', 'reassessment.request', { requestId, seniorId, reason, raisedBy: `account:${actor.accountId}` }, context),
-    );
+    return answerOrPending(this.client.call('assessment', 'reassessment.request', { requestId, seniorId, reason, raisedBy: `account:${actor.accountId}` }, this.context(actor, correlationId)));
   }
 
   tasks(districtCode: string | null, actor: Actor, correlationId: string): Promise<ReassessmentTaskRecord[] | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'reassessment.tasks', { districtCode, openOnly: true }, context));
+    return answerOrPending(this.client.call('assessment', 'reassessment.tasks', { districtCode, openOnly: true }, this.context(actor, correlationId)));
   }
 
   due(districtCode: string | null, withinDays: number, overdueOnly: boolean, actor: Actor, correlationId: string): Promise<DueAssessmentRecord[] | PendingRequest> {
-    return this.ask(actor, correlationId, (context) => this.client.call('assessment', 'reassessment.due', { districtCode, withinDays, overdueOnly }, context));
+    return answerOrPending(this.client.call('assessment', 'reassessment.due', { districtCode, withinDays, overdueOnly }, this.context(actor, correlationId)));
   }
 
-  private async ask<R>(
-    actor: Actor,
-    correlationId: string,
-    call: (context: { actor: Actor; correlationId: string; timeoutMs: number }) => Promise<CallOutcome<R>>,
-  ): Promise<R | PendingRequest> {
-    const outcome = await call({ actor, correlationId, timeoutMs: this.env.REQUEST_TIMEOUT_MS });
-    return outcome.status === 'pending' ? new PendingRequest(outcome.requestId) : outcome.value;
+  private context(actor: Actor, correlationId: string): CallContext {
+    return { actor, correlationId, timeoutMs: this.env.REQUEST_TIMEOUT_MS };
   }
 }

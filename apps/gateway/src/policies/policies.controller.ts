@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsObject, IsOptional, Matches } from 'class-validator';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, JsonObject, PolicyVersionRecord, ServiceClient } from '@app/contracts';
-import { Access, AuthenticatedRequest, CurrentActor, PendingRequest } from '@app/http';
+import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, PendingRequest } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 
 export class PublishPolicyDto {
@@ -31,21 +31,16 @@ export class PoliciesController {
   /** Every version of the districts' policies, with the one in force today marked. */
   @Get()
   @Access({ roles: ['admin', 'planner', 'assessor'] })
-  async list(@Query() query: PolicyQueryDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<PolicyVersionRecord[] | PendingRequest> {
-    const outcome = await this.client.call('assessment', 'policy.list', { districtCode: query.districtCode }, { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS });
-    return outcome.status === 'pending' ? new PendingRequest(outcome.requestId) : outcome.value;
+  list(@Query() query: PolicyQueryDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<PolicyVersionRecord[] | PendingRequest> {
+    return answerOrPending(this.client.call('assessment', 'policy.list', { districtCode: query.districtCode }, { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS }));
   }
 
   /** Publishes a new version; seniors move to it on its effective date (at once when that is today or earlier). */
   @Post()
   @Access({ roles: ['admin', 'planner'] })
-  async publish(@Body() dto: PublishPolicyDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<PolicyVersionRecord | PendingRequest> {
-    const outcome = await this.client.call(
-      'assessment',
-      'policy.publish',
-      { document: dto.document, publishedBy: `account:${actor.accountId}` },
-      { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS },
+  publish(@Body() dto: PublishPolicyDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<PolicyVersionRecord | PendingRequest> {
+    return answerOrPending(
+      this.client.call('assessment', 'policy.publish', { document: dto.document, publishedBy: `account:${actor.accountId}` }, { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS }),
     );
-    return outcome.status === 'pending' ? new PendingRequest(outcome.requestId) : outcome.value;
   }
 }
