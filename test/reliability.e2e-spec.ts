@@ -102,4 +102,20 @@ describe('reliability (e2e)', () => {
     expect(await count(`SELECT count(*) AS n FROM allocation.inbox_receipt WHERE event_id = $1`, [outbox.event_id])).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM assessment.outbox_event WHERE type = 'senior.registered' AND payload->>'seniorId' = $1 AND published_at IS NOT NULL`, [seniorId])).toBe(1);
   });
+
+  it('applies every event of many registrations at once, whatever order the inbox sees them in', async () => {
+    // Registration and its first entitlements are committed together and race in allocation's inbox;
+    // an entitlements change seen before its registration must be retried, never taken as applied.
+    const ids: string[] = [];
+    for (let batch = 0; batch < 8; batch += 1) {
+      ids.push(...(await Promise.all(Array.from({ length: 5 }, async () => (await register(seniorRegistration()).expect(201)).body.seniorId as string))));
+    }
+    await eventually(
+      async () => {
+        const { rows } = await db.query(`SELECT count(*)::int AS n FROM allocation.senior_view WHERE senior_id = ANY($1::uuid[]) AND entitlements IS NOT NULL`, [ids]);
+        if (rows[0].n !== ids.length) throw new Error(`${rows[0].n} of ${ids.length} applied; queues:\n${await platform.deadLetters()}`);
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+  }, 60_000);
 });

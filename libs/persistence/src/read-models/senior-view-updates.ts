@@ -16,26 +16,32 @@ export class SeniorNotYetKnownError extends Error {
  * (events for one senior may arrive out of order).
  */
 export async function applyLevel(manager: EntityManager, view: EntityTarget<SeniorViewColumns>, event: AssessmentFinalizedEvent): Promise<void> {
-  const result = await manager
+  await lockKnown(manager, view, event.seniorId);
+  await manager
     .createQueryBuilder()
     .update(view)
     .set({ level: event.finalLevel, levelInstrument: event.instrument, levelAssessedOn: event.assessedOn })
     .where('senior_id = :seniorId AND (level_assessed_on IS NULL OR level_assessed_on <= :assessedOn)', { seniorId: event.seniorId, assessedOn: event.assessedOn })
     .execute();
-  if (!result.affected) await requireKnown(manager, view, event.seniorId);
 }
 
 /** Applies entitlements derived at `derivedAt` unless newer ones are already there. */
 export async function applyEntitlements(manager: EntityManager, view: EntityTarget<SeniorViewColumns>, event: EntitlementsChangedEvent, derivedAt: Date): Promise<void> {
-  const result = await manager
+  await lockKnown(manager, view, event.seniorId);
+  await manager
     .createQueryBuilder()
     .update(view)
     .set({ entitlements: event.entitlements, entitlementsAt: derivedAt })
     .where('senior_id = :seniorId AND (entitlements_at IS NULL OR entitlements_at <= :derivedAt)', { seniorId: event.seniorId, derivedAt })
     .execute();
-  if (!result.affected) await requireKnown(manager, view, event.seniorId);
 }
 
-async function requireKnown(manager: EntityManager, view: EntityTarget<SeniorViewColumns>, seniorId: string): Promise<void> {
-  if (!(await manager.exists(view, { where: { seniorId } }))) throw new SeniorNotYetKnownError(seniorId);
+/**
+ * Locks the senior's row before a conditional update, so "no row updated" can only mean "stale
+ * event". Without the lock, an update could miss a registration committing at that moment and
+ * the event would be taken as applied while changing nothing (seen under load).
+ */
+async function lockKnown(manager: EntityManager, view: EntityTarget<SeniorViewColumns>, seniorId: string): Promise<void> {
+  const row = await manager.createQueryBuilder(view, 'v').select('v.seniorId').where('v.senior_id = :seniorId', { seniorId }).setLock('pessimistic_write').getOne();
+  if (!row) throw new SeniorNotYetKnownError(seniorId);
 }
