@@ -4,6 +4,8 @@ import { ConfigModule, PlatformEnvironment } from '@app/config';
 import { MessagingModule } from '@app/contracts';
 import { LoggingModule } from '@app/logging';
 import { ALLOCATION_ENTITIES, AllocationOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
+import { BedsRepository } from './beds/beds.repository';
+import { BedsService } from './beds/beds.service';
 import { CircleRepository } from './circle/circle.repository';
 import { CircleService } from './circle/circle.service';
 import { FacilitiesRepository } from './facilities/facilities.repository';
@@ -34,6 +36,8 @@ export class AllocationModule {
         FacilitiesService,
         CircleRepository,
         CircleService,
+        BedsRepository,
+        BedsService,
         AllocationCommandsProcessor,
         AllocationInboxProcessor,
       ],

@@ -25,6 +25,7 @@ import { CredentialsAuthenticator } from './auth/credentials.authenticator';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
+import { BedsController } from './facilities/beds.controller';
 import { FacilitiesController } from './facilities/facilities.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -64,6 +65,7 @@ export class GatewayModule {
         ReassessmentsController,
         PoliciesController,
         FacilitiesController,
+        BedsController,
         ConsentsController,
         AuditController,
         RequestsController,

@@ -1,4 +1,4 @@
-import type { CircleSearchQuery, CircleSearchResult, FacilityRecord, FacilityType, RegisterFacilityCommand } from './facilities.types';
+import type { CircleSearchQuery, CircleSearchResult, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
 import type { SystemCommands } from './system.contract';
 import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
 
@@ -24,6 +24,12 @@ export interface AllocationCommands extends SystemCommands {
   'facility.list': { request: { districtCode: string | null; type: FacilityType | null }; reply: FacilityRecord[] };
   /** Every facility within the walking circle, ranked by walking time, with vacancies and eligibility. */
   'circle.search': { request: CircleSearchQuery; reply: CircleSearchResult };
+  /** Holds a bed for a senior for the district's hold time; PostgreSQL refuses a bed already held or occupied. */
+  'bed.hold': { request: { holdId: string; seniorId: string; bedId: string }; reply: OccupancyRecord };
+  /** The operator confirms the admission: the hold becomes a stay from now. */
+  'bed.admit': { request: { holdId: string }; reply: OccupancyRecord };
+  /** Ends a hold or a stay now (discharge, or the applicant declined), with the reason. */
+  'bed.release': { request: { occupancyId: string; reason: string }; reply: OccupancyRecord };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- allocation publishes no events yet

@@ -100,3 +100,14 @@ export interface CircleSearchResult {
   /** When nothing inside fits: the nearest eligible facilities beyond the circle. */
   nearestOutside: CircleFacility[];
 }
+
+/** A hold or a stay of a senior in a bed: [from, until); a stay has no end until discharge. */
+export interface OccupancyRecord {
+  occupancyId: string;
+  bedId: string;
+  facilityId: string;
+  seniorId: string;
+  kind: 'hold' | 'stay';
+  from: string;
+  until: string | null;
+}

@@ -7,6 +7,8 @@ import type { CommandName, InboxEvent } from './catalogue';
 import { toCommandReply } from './command-reply';
 import type { CommandEnvelope, CommandReply, EventEnvelope } from './envelopes';
 import type { ScheduleCatalogue, ServiceName } from './queues';
+import type { Actor } from './actor';
+import { DomainError } from './errors';
 
 /**
  * What every worker of the platform shares: concurrency from config, the correlation id bound to
@@ -55,4 +57,10 @@ export abstract class ScheduleProcessor<S extends ServiceName> extends PlatformW
   }
 
   protected abstract handle(name: ScheduleCatalogue[S]): Promise<unknown>;
+}
+
+/** Commands that record who did something refuse to run without an actor. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError('UNAUTHENTICATED', 'This command needs an actor');
+  return actor;
 }

@@ -3,7 +3,7 @@ import { Bed } from './allocation/bed.entity';
 import { BedOccupancy } from './allocation/bed-occupancy.entity';
 import { Facility } from './allocation/facility.entity';
 import { Room } from './allocation/room.entity';
-import { WalkingPolicy } from './allocation/walking-policy.entity';
+import { AllocationPolicy } from './allocation/allocation-policy.entity';
 import { AllocationOutboxEvent } from './allocation/allocation-outbox-event.entity';
 import { AllocationSeniorViewRecord } from './allocation/allocation-senior-view.entity';
 import { AssessmentInboxReceipt } from './assessment/assessment-inbox-receipt.entity';
@@ -34,7 +34,7 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentOutboxEvent,
   AssessmentInboxReceipt,
 ];
-export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, WalkingPolicy, AllocationOutboxEvent, AllocationInboxReceipt];
+export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, AllocationPolicy, AllocationOutboxEvent, AllocationInboxReceipt];
 export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

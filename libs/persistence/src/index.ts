@@ -2,7 +2,7 @@ export { Bed } from './allocation/bed.entity';
 export { BedOccupancy } from './allocation/bed-occupancy.entity';
 export { Facility } from './allocation/facility.entity';
 export { Room } from './allocation/room.entity';
-export { WalkingPolicy } from './allocation/walking-policy.entity';
+export { AllocationPolicy } from './allocation/allocation-policy.entity';
 export { AllocationInboxReceipt } from './allocation/allocation-inbox-receipt.entity';
 export { AllocationOutboxEvent } from './allocation/allocation-outbox-event.entity';
 export { AllocationSeniorViewRecord } from './allocation/allocation-senior-view.entity';

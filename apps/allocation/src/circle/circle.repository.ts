@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { WalkingPolicy } from '@app/persistence';
+import { AllocationPolicy } from '@app/persistence';
 
 export interface FacilityDistance {
   id: string;
@@ -26,9 +26,9 @@ export class CircleRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The walking model in force in a district on a date: the latest version that has started. */
-  walkingPolicy(districtCode: string, date: string): Promise<WalkingPolicy | null> {
+  walkingPolicy(districtCode: string, date: string): Promise<AllocationPolicy | null> {
     return this.dataSource.manager
-      .createQueryBuilder(WalkingPolicy, 'w')
+      .createQueryBuilder(AllocationPolicy, 'w')
       .where('w.district_code = :districtCode AND w.effective_from <= :date', { districtCode, date })
       .orderBy('w.effective_from', 'DESC')
       .addOrderBy('w.id', 'DESC')

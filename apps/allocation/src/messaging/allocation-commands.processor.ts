@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
-import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, WORKER_OPTIONS } from '@app/contracts';
+import { assertNever, COMMAND_QUEUES, requireActor, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, WORKER_OPTIONS } from '@app/contracts';
+import { BedsService } from '../beds/beds.service';
 import { CircleService } from '../circle/circle.service';
 import { FacilitiesService } from '../facilities/facilities.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
@@ -13,11 +14,12 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
     private readonly seniorViews: SeniorViewsService,
     private readonly facilities: FacilitiesService,
     private readonly circle: CircleService,
+    private readonly beds: BedsService,
   ) {
     super();
   }
 
-  protected async handle(name: CommandName<'allocation'>, { payload }: CommandEnvelope): Promise<unknown> {
+  protected async handle(name: CommandName<'allocation'>, { payload, actor }: CommandEnvelope): Promise<unknown> {
     switch (name) {
       case 'system.ping':
         return { service: 'allocation', at: new Date().toISOString() };
@@ -33,6 +35,16 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
       }
       case 'circle.search':
         return this.circle.search(payload as Payload<'circle.search'>);
+      case 'bed.hold': {
+        const { holdId, seniorId, bedId } = payload as Payload<'bed.hold'>;
+        return this.beds.hold(holdId, seniorId, bedId, requireActor(actor));
+      }
+      case 'bed.admit':
+        return this.beds.admit((payload as Payload<'bed.admit'>).holdId, requireActor(actor));
+      case 'bed.release': {
+        const { occupancyId, reason } = payload as Payload<'bed.release'>;
+        return this.beds.release(occupancyId, reason, requireActor(actor));
+      }
       default:
         return assertNever(name, 'allocation command');
     }

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { Actor, assertNever, COMMAND_QUEUES, DomainError, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, SCHEDULE_QUEUES, WORKER_OPTIONS } from '@app/contracts';
+import { assertNever, COMMAND_QUEUES, requireActor, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, SCHEDULE_QUEUES, WORKER_OPTIONS } from '@app/contracts';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { DistrictPoliciesService } from '../entitlements/district-policies.service';
 import { EntitlementsService } from '../entitlements/entitlements.service';
@@ -87,10 +87,4 @@ export class AssessmentCommandsProcessor extends CommandProcessor<'assessment'> 
         return assertNever(name, 'assessment command');
     }
   }
-}
-
-/** Commands that record who did something refuse to run without an actor. */
-function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError('UNAUTHENTICATED', 'This command needs an actor');
-  return actor;
 }

@@ -1,13 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A district's walking-time model for the 15-minute circle, as versioned data: how fast older
- * adults walk, how much longer streets are than straight lines, and the circle's minutes.
+ * A district's allocation policy as versioned data: the walking-time model of the 15-minute
+ * circle (how fast older adults walk, how much longer streets are than straight lines, the
+ * circle's minutes) and how long a bed is held for an applicant before the hold lapses.
  */
-@Entity({ schema: 'allocation', name: 'walking_policy' })
-@Index('walking_policy_version', ['districtCode', 'version'], { unique: true })
-@Check('walking_policy_sane', `walking_speed_mps > 0 AND detour_factor >= 1 AND circle_minutes > 0`)
-export class WalkingPolicy {
+@Entity({ schema: 'allocation', name: 'allocation_policy' })
+@Index('allocation_policy_version', ['districtCode', 'version'], { unique: true })
+@Check('allocation_policy_sane', `walking_speed_mps > 0 AND detour_factor >= 1 AND circle_minutes > 0 AND hold_hours > 0`)
+export class AllocationPolicy {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
@@ -28,6 +29,10 @@ export class WalkingPolicy {
 
   @Column({ name: 'circle_minutes', type: 'integer' })
   circleMinutes!: number;
+
+  /** How long a held bed waits for the applicant's admission before the hold lapses. */
+  @Column({ name: 'hold_hours', type: 'integer' })
+  holdHours!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
