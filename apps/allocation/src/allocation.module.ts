@@ -8,6 +8,8 @@ import { BedsRepository } from './beds/beds.repository';
 import { BedsService } from './beds/beds.service';
 import { CircleRepository } from './circle/circle.repository';
 import { CircleService } from './circle/circle.service';
+import { DaycareRepository } from './daycare/daycare.repository';
+import { DaycareService } from './daycare/daycare.service';
 import { FacilitiesRepository } from './facilities/facilities.repository';
 import { FacilitiesService } from './facilities/facilities.service';
 import { AllocationCommandsProcessor } from './messaging/allocation-commands.processor';
@@ -38,6 +40,8 @@ export class AllocationModule {
         CircleService,
         BedsRepository,
         BedsService,
+        DaycareRepository,
+        DaycareService,
         AllocationCommandsProcessor,
         AllocationInboxProcessor,
       ],

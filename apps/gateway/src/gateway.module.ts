@@ -26,6 +26,7 @@ import { ConsentsController } from './consents/consents.controller';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
 import { BedsController } from './facilities/beds.controller';
+import { DaycareController } from './facilities/daycare.controller';
 import { FacilitiesController } from './facilities/facilities.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -66,6 +67,7 @@ export class GatewayModule {
         PoliciesController,
         FacilitiesController,
         BedsController,
+        DaycareController,
         ConsentsController,
         AuditController,
         RequestsController,

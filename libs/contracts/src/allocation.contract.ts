@@ -1,4 +1,4 @@
-import type { CircleSearchQuery, CircleSearchResult, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
+import type { CircleSearchQuery, CircleSearchResult, DaycareBookingRecord, DaycareSession, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
 import type { SystemCommands } from './system.contract';
 import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
 
@@ -30,6 +30,10 @@ export interface AllocationCommands extends SystemCommands {
   'bed.admit': { request: { holdId: string }; reply: OccupancyRecord };
   /** Ends a hold or a stay now (discharge, or the applicant declined), with the reason. */
   'bed.release': { request: { occupancyId: string; reason: string }; reply: OccupancyRecord };
+  /** Books day-care places on these dates, all or none: a full session refuses the whole request. */
+  'daycare.book': { request: { requestId: string; seniorId: string; facilityId: string; session: DaycareSession; dates: string[] }; reply: DaycareBookingRecord[] };
+  'daycare.cancel': { request: { seniorId: string; bookingId: string; reason: string }; reply: DaycareBookingRecord };
+  'daycare.list': { request: { seniorId: string }; reply: DaycareBookingRecord[] };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- allocation publishes no events yet

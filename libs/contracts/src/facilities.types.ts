@@ -111,3 +111,17 @@ export interface OccupancyRecord {
   from: string;
   until: string | null;
 }
+
+export const DAYCARE_SESSIONS = ['morning', 'afternoon', 'full-day'] as const;
+export type DaycareSession = (typeof DAYCARE_SESSIONS)[number];
+
+export interface DaycareBookingRecord {
+  bookingId: string;
+  requestId: string;
+  facilityId: string;
+  seniorId: string;
+  date: string;
+  session: DaycareSession;
+  status: 'booked' | 'cancelled';
+  cancelReason: string | null;
+}

@@ -1,5 +1,7 @@
 import { AllocationInboxReceipt } from './allocation/allocation-inbox-receipt.entity';
 import { Bed } from './allocation/bed.entity';
+import { DaycareBooking } from './allocation/daycare-booking.entity';
+import { DaycareSessionLoad } from './allocation/daycare-session-load.entity';
 import { BedOccupancy } from './allocation/bed-occupancy.entity';
 import { Facility } from './allocation/facility.entity';
 import { Room } from './allocation/room.entity';
@@ -34,7 +36,7 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentOutboxEvent,
   AssessmentInboxReceipt,
 ];
-export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, AllocationPolicy, AllocationOutboxEvent, AllocationInboxReceipt];
+export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, AllocationOutboxEvent, AllocationInboxReceipt];
 export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

@@ -1,4 +1,6 @@
 export { Bed } from './allocation/bed.entity';
+export { DaycareBooking } from './allocation/daycare-booking.entity';
+export { DaycareSessionLoad } from './allocation/daycare-session-load.entity';
 export { BedOccupancy } from './allocation/bed-occupancy.entity';
 export { Facility } from './allocation/facility.entity';
 export { Room } from './allocation/room.entity';

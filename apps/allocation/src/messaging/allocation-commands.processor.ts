@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, requireActor, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, WORKER_OPTIONS } from '@app/contracts';
 import { BedsService } from '../beds/beds.service';
 import { CircleService } from '../circle/circle.service';
+import { DaycareService } from '../daycare/daycare.service';
 import { FacilitiesService } from '../facilities/facilities.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
 
@@ -15,6 +16,7 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
     private readonly facilities: FacilitiesService,
     private readonly circle: CircleService,
     private readonly beds: BedsService,
+    private readonly daycare: DaycareService,
   ) {
     super();
   }
@@ -41,6 +43,16 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
       }
       case 'bed.admit':
         return this.beds.admit((payload as Payload<'bed.admit'>).holdId, requireActor(actor));
+      case 'daycare.book': {
+        const { requestId, seniorId, facilityId, session, dates } = payload as Payload<'daycare.book'>;
+        return this.daycare.book(requestId, seniorId, facilityId, session, dates, requireActor(actor));
+      }
+      case 'daycare.cancel': {
+        const { seniorId, bookingId, reason } = payload as Payload<'daycare.cancel'>;
+        return this.daycare.cancel(seniorId, bookingId, reason);
+      }
+      case 'daycare.list':
+        return this.daycare.list((payload as Payload<'daycare.list'>).seniorId);
       case 'bed.release': {
         const { occupancyId, reason } = payload as Payload<'bed.release'>;
         return this.beds.release(occupancyId, reason, requireActor(actor));

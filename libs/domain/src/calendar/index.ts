@@ -1,1 +1,1 @@
-export { addDays, addMonths, ageOn, daysBetween, DISTRICT_TIME_ZONE, localDate } from './local-date';
+export { addDays, addMonths, ageOn, datesOnWeekdays, daysBetween, DISTRICT_TIME_ZONE, isoWeekday, localDate } from './local-date';

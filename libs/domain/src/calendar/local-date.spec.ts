@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, daysBetween, localDate } from './local-date';
+import { addDays, addMonths, ageOn, datesOnWeekdays, daysBetween, isoWeekday, localDate } from './local-date';
 
 describe('local dates', () => {
   it('reads the Shanghai date of an instant, which is a day ahead of UTC in the evening', () => {
@@ -17,5 +17,10 @@ describe('local dates', () => {
     expect(daysBetween('2026-11-22', '2027-01-21')).toBe(60);
     expect(ageOn('1940-11-23', '2026-11-22')).toBe(85);
     expect(ageOn('1940-11-22', '2026-11-22')).toBe(86);
+  });
+
+  it('expands a weekly pattern into its dates', () => {
+    expect(isoWeekday('2026-11-22')).toBe(7); // a Sunday
+    expect(datesOnWeekdays('2026-11-23', '2026-12-06', [1, 3])).toEqual(['2026-11-23', '2026-11-25', '2026-11-30', '2026-12-02']);
   });
 });

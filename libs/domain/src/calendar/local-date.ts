@@ -48,3 +48,16 @@ export function ageOn(birthDate: string, date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
+export function isoWeekday(date: string): number {
+  const day = toUtc(date).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Every date from `from` to `until` (inclusive) that falls on one of the ISO weekdays: a weekly pattern. */
+export function datesOnWeekdays(from: string, until: string, weekdays: readonly number[]): string[] {
+  const dates: string[] = [];
+  for (let date = from; date <= until; date = addDays(date, 1)) if (weekdays.includes(isoWeekday(date))) dates.push(date);
+  return dates;
+}

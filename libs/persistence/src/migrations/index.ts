@@ -5,8 +5,8 @@ import { ReadModelLevels1795386957739 } from './1795386957739-read-model-levels'
 import { PriorityFlagEndReason1795388608412 } from './1795388608412-priority-flag-end-reason';
 import { FacilitiesAndBeds1795389398621 } from './1795389398621-facilities-and-beds';
 import { AllocationPolicy1795391349519 } from './1795391349519-allocation-policy';
-
 import { OccupancyReasonsAndOneBedPerSenior1795391503986 } from './1795391503986-occupancy-reasons-and-one-bed-per-senior';
+import { DaycareBookings1795391781626 } from './1795391781626-daycare-bookings';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739, PriorityFlagEndReason1795388608412, FacilitiesAndBeds1795389398621, AllocationPolicy1795391349519, OccupancyReasonsAndOneBedPerSenior1795391503986];
+export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739, PriorityFlagEndReason1795388608412, FacilitiesAndBeds1795389398621, AllocationPolicy1795391349519, OccupancyReasonsAndOneBedPerSenior1795391503986, DaycareBookings1795391781626];

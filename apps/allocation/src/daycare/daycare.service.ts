@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError, type Actor, type DaycareBookingRecord, type DaycareSession } from '@app/contracts';
+import { addDays, localDate } from '@app/domain';
+import type { DaycareBooking } from '@app/persistence';
+import { FacilitiesRepository } from '../facilities/facilities.repository';
+import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
+import { DaycareRepository } from './daycare.repository';
+
+const DAY_CARE_TYPES = new Set(['day-care-centre', 'community-hub']);
+const UNIQUE_VIOLATION = '23505';
+/** A full day takes a place in both half-day sessions. */
+const PLACES_TAKEN: Record<DaycareSession, string[]> = { morning: ['morning'], afternoon: ['afternoon'], 'full-day': ['morning', 'afternoon'] };
+
+/** Day-care bookings: never above a facility's places per date and session, all dates of a request or none. */
+@Injectable()
+export class DaycareService {
+  constructor(
+    private readonly bookings: DaycareRepository,
+    private readonly facilities: FacilitiesRepository,
+    private readonly seniors: SeniorViewsRepository,
+  ) {}
+
+  async book(requestId: string, seniorId: string, facilityId: string, session: DaycareSession, dates: string[], actor: Actor): Promise<DaycareBookingRecord[]> {
+    const existing = await this.bookings.byRequest(requestId);
+    if (existing.length > 0) return existing.map(toRecord); // a retried request
+    const facility = await this.facilities.findById(facilityId);
+    if (!facility) throw new DomainError('FACILITY_NOT_FOUND', `No facility ${facilityId}`);
+    if (!DAY_CARE_TYPES.has(facility.type) || facility.dayCarePlaces === 0) throw new DomainError('NOT_ELIGIBLE', `${facility.name} offers no day-care places`);
+    const senior = await this.seniors.findById(seniorId);
+    if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `Allocation knows no senior ${seniorId}`);
+    if (!(senior.entitlements as { dayCare?: boolean } | null)?.dayCare) throw new DomainError('NOT_ELIGIBLE', 'The senior is not entitled to day care (see their entitlements for the reason)');
+    const today = localDate(new Date());
+    const unique = [...new Set(dates)].sort();
+    const outOfRange = unique.filter((d) => d < today || d > addDays(today, 366));
+    if (outOfRange.length > 0) throw new DomainError('VALIDATION_FAILED', 'Dates must be from today to a year ahead', [{ field: 'dates', problems: outOfRange.map((d) => `${d} is out of range`) }]);
+
+    const rows: Array<Omit<DaycareBooking, 'createdAt' | 'facility'>> = unique.map((date) => ({
+      id: randomUUID(),
+      requestId,
+      facilityId,
+      seniorId,
+      date,
+      session,
+      status: 'booked',
+      createdBy: actor.accountId,
+      cancelReason: null,
+    }));
+    try {
+      await this.bookings.transaction(async (manager) => {
+        const full: string[] = [];
+        for (const date of unique) {
+          for (const place of PLACES_TAKEN[session]) {
+            if (!(await this.bookings.takePlace(manager, facilityId, date, place, facility.dayCarePlaces))) full.push(`${date} ${place}`);
+          }
+        }
+        if (full.length > 0) throw new DomainError('SESSION_FULL', `Full on ${full.join(', ')}; nothing was booked`);
+        await this.bookings.insert(manager, rows);
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DomainError('CONFLICT', 'The senior already has a place on one of these dates and sessions; nothing was booked');
+      throw error;
+    }
+    return (await this.bookings.byRequest(requestId)).map(toRecord);
+  }
+
+  async cancel(seniorId: string, bookingId: string, reason: string): Promise<DaycareBookingRecord> {
+    await this.bookings.transaction(async (manager) => {
+      const booking = await this.bookings.byId(bookingId, manager);
+      if (!booking || booking.seniorId !== seniorId) throw new DomainError('BOOKING_NOT_FOUND', `No booking ${bookingId}`);
+      if (!(await this.bookings.cancel(manager, bookingId, reason))) throw new DomainError('CONFLICT', `Booking ${bookingId} is already cancelled`);
+      for (const place of PLACES_TAKEN[booking.session]) await this.bookings.freePlace(manager, booking.facilityId, booking.date, place);
+    });
+    return toRecord((await this.bookings.byId(bookingId))!);
+  }
+
+  async list(seniorId: string): Promise<DaycareBookingRecord[]> {
+    return (await this.bookings.forSenior(seniorId)).map(toRecord);
+  }
+}
+
+function toRecord(b: DaycareBooking): DaycareBookingRecord {
+  return { bookingId: b.id, requestId: b.requestId, facilityId: b.facilityId, seniorId: b.seniorId, date: b.date, session: b.session, status: b.status, cancelReason: b.cancelReason };
+}

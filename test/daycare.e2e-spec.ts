@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { addDays, localDate } from '@app/domain';
+import { TestPlatform } from './platform';
+
+/** Day-care bookings: never above the places of a date and session, all dates of a request or none. */
+describe('day-care bookings (e2e)', () => {
+  let platform: TestPlatform;
+  let db: Client;
+  let operator: { id: string; token: string };
+  let facilityId: string;
+  const day = (n: number) => addDays(localDate(new Date()), n);
+
+  async function senior(dayCare: boolean): Promise<string> {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, district_code, entitlements, entitlements_at)
+       VALUES ($1, 'male', '1941-02-01', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, 'alone', '{}', '310112', $2, now())`,
+      [id, JSON.stringify({ dayCare })],
+    );
+    return id;
+  }
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start();
+    db = new Client({ connectionString: platform.database.url });
+    await db.connect();
+    const planner = await platform.account(['planner']);
+    facilityId = (
+      await platform
+        .http()
+        .post('/v1/facilities')
+        .set('Authorization', `Bearer ${planner.token}`)
+        .send({ type: 'day-care-centre', name: '莘庄日间照料中心', districtCode: '310112', location: { lat: 31.1135, lng: 121.3817 }, coordinateSystem: 'WGS-84', operatorName: '莘庄镇', dayCarePlaces: 3 })
+        .expect(201)
+    ).body.facilityId;
+    operator = await platform.account(['operator'], { facilityIds: [facilityId] });
+  });
+  afterAll(async () => {
+    await db?.end();
+    await platform?.stop();
+  });
+
+  const book = (seniorId: string, body: Record<string, unknown>) =>
+    platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings`).set('Authorization', `Bearer ${operator.token}`).send({ facilityId, session: 'morning', ...body });
+
+  it('fills a session to its places and no further when many book at once', async () => {
+    const seniors = await Promise.all(Array.from({ length: 8 }, () => senior(true)));
+    const answers = await Promise.all(seniors.map((s) => book(s, { dates: [day(1)] })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 409, 409, 409, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'SESSION_FULL')).toBe(true);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM allocation.daycare_booking WHERE date = $1 AND status = 'booked'`, [day(1)]);
+    expect(rows[0].n).toBe(3);
+  });
+
+  it('books a weekly pattern whole or not at all, and a cancellation frees the place', async () => {
+    const regular = await senior(true);
+    // Every day for a week, one of which (day 1, morning) is already full: nothing is booked.
+    const refused = await book(regular, { pattern: { weekdays: [1, 2, 3, 4, 5, 6, 7], from: day(1), until: day(7) } }).expect(409);
+    expect(refused.body.message).toContain(`${day(1)} morning`);
+    expect((await platform.http().get(`/v1/seniors/${regular}/daycare-bookings`).set('Authorization', `Bearer ${operator.token}`).expect(200)).body).toEqual([]);
+
+    const week = await book(regular, { pattern: { weekdays: [1, 2, 3, 4, 5, 6, 7], from: day(2), until: day(8) } }).expect(201);
+    expect(week.body).toHaveLength(7);
+    await book(regular, { dates: [day(3)] }).expect(409); // already booked that morning
+
+    const taken = (await db.query(`SELECT id, senior_id FROM allocation.daycare_booking WHERE date = $1 AND status = 'booked' LIMIT 1`, [day(1)])).rows[0];
+    await platform.http().post(`/v1/seniors/${taken.senior_id}/daycare-bookings/${taken.id}/cancel`).set('Authorization', `Bearer ${operator.token}`).send({ reason: 'Hospital appointment' }).expect(200);
+    await book(await senior(true), { dates: [day(1)] }).expect(201);
+  });
+
+  it('counts a full day against both sessions, and refuses a senior without day care', async () => {
+    const a = await senior(true);
+    await book(a, { dates: [day(20)], session: 'full-day' }).expect(201);
+    const load = await db.query(`SELECT session, booked FROM allocation.daycare_session_load WHERE date = $1 ORDER BY session`, [day(20)]);
+    expect(load.rows).toEqual([{ session: 'afternoon', booked: 1 }, { session: 'morning', booked: 1 }]);
+    expect((await book(await senior(false), { dates: [day(20)] }).expect(422)).body.code).toBe('NOT_ELIGIBLE');
+    await book(a, { dates: [day(-1)] }).expect(400);
+  });
+});
