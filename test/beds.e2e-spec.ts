@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { ServiceClient } from '@app/contracts';
+import { eventually } from '@app/testing';
 import { TestPlatform } from './platform';
 
 /** Holds, admissions and releases: a bed is never held or occupied twice, however many ask at once. */
@@ -18,6 +20,11 @@ describe('bed holds and admissions (e2e)', () => {
       `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, district_code, level, entitlements, entitlements_at)
        VALUES ($1, $2, '1938-05-01', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, 'alone', '{}', '310112', 3, $3, now())`,
       [id, sex, JSON.stringify({ bedTypes })],
+    );
+    await db.query(
+      `INSERT INTO dispatch.senior_view (senior_id, name, address_text, location, lives_alone, district_code)
+       VALUES ($1, '测试', 'x', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, true, '310112')`,
+      [id],
     );
     return id;
   }
@@ -71,11 +78,19 @@ describe('bed holds and admissions (e2e)', () => {
     await platform.http().post(`/v1/holds/${holdId}/admit`).set('Authorization', `Bearer ${otherOperator.token}`).expect(403);
     const stay = await platform.http().post(`/v1/holds/${holdId}/admit`).set('Authorization', `Bearer ${operator.token}`).expect(200);
     expect(stay.body).toMatchObject({ kind: 'stay', bedId: bedIds[0], until: null });
+    // Dispatch learns of the admission: home meals and visits pause.
+    const client = platform.gateway.get(ServiceClient);
+    const residence = async () => {
+      const outcome = await client.call('dispatch', 'senior-view.get', { seniorId: stay.body.seniorId }, { actor: null, correlationId: 'test', timeoutMs: 2000 });
+      return outcome.status === 'done' ? outcome.value.residentialFacilityId : 'pending';
+    };
+    await eventually(async () => expect(await residence()).toBe(stay.body.facilityId));
     expect((await platform.http().post(`/v1/holds/${holdId}/admit`).set('Authorization', `Bearer ${operator.token}`).expect(409)).body.message).toContain('ended');
 
     await platform.http().post(`/v1/occupancies/${stay.body.occupancyId}/release`).set('Authorization', `Bearer ${operator.token}`).send({ reason: 'Discharged home' }).expect(200);
     const ended = await db.query(`SELECT end_reason, upper(during) IS NOT NULL AS ended FROM allocation.bed_occupancy WHERE id = $1`, [stay.body.occupancyId]);
     expect(ended.rows[0]).toEqual({ end_reason: 'Discharged home', ended: true });
+    await eventually(async () => expect(await residence()).toBeNull());
     await hold(bedIds[0]!, await seniorWith(['nursing'])).expect(201);
   });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { ServiceClient } from '@app/contracts';
 import { addDays, localDate } from '@app/domain';
+import { eventually } from '@app/testing';
 import { TestPlatform } from './platform';
 
 /** Day-care bookings: never above the places of a date and session, all dates of a request or none. */
@@ -17,6 +19,11 @@ describe('day-care bookings (e2e)', () => {
       `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, district_code, entitlements, entitlements_at)
        VALUES ($1, 'male', '1941-02-01', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, 'alone', '{}', '310112', $2, now())`,
       [id, JSON.stringify({ dayCare })],
+    );
+    await db.query(
+      `INSERT INTO dispatch.senior_view (senior_id, name, address_text, location, lives_alone, district_code)
+       VALUES ($1, '测试', 'x', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, true, '310112')`,
+      [id],
     );
     return id;
   }
@@ -62,6 +69,15 @@ describe('day-care bookings (e2e)', () => {
 
     const week = await book(regular, { pattern: { weekdays: [1, 2, 3, 4, 5, 6, 7], from: day(2), until: day(8) } }).expect(201);
     expect(week.body).toHaveLength(7);
+    // Dispatch learns the day-care dates: no home delivery on those days.
+    const client = platform.gateway.get(ServiceClient);
+    const dayCareDates = async () => {
+      const outcome = await client.call('dispatch', 'senior-view.get', { seniorId: regular }, { actor: null, correlationId: 'test', timeoutMs: 2000 });
+      return outcome.status === 'done' ? outcome.value.dayCareDates : [];
+    };
+    await eventually(async () => expect(await dayCareDates()).toEqual([2, 3, 4, 5, 6, 7, 8].map(day)));
+    await platform.http().post(`/v1/seniors/${regular}/daycare-bookings/${week.body[0].bookingId}/cancel`).set('Authorization', `Bearer ${operator.token}`).send({ reason: 'Family visit' }).expect(200);
+    await eventually(async () => expect(await dayCareDates()).toEqual([3, 4, 5, 6, 7, 8].map(day)));
     await book(regular, { dates: [day(3)] }).expect(409); // already booked that morning
 
     const taken = (await db.query(`SELECT id, senior_id FROM allocation.daycare_booking WHERE date = $1 AND status = 'booked' LIMIT 1`, [day(1)])).rows[0];

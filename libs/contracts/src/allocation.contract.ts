@@ -36,5 +36,54 @@ export interface AllocationCommands extends SystemCommands {
   'daycare.list': { request: { seniorId: string }; reply: DaycareBookingRecord[] };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- allocation publishes no events yet
-export interface AllocationEvents {}
+/** A bed was held for a senior until `until` (the hold then lapses by itself). */
+export interface BedHeldEvent {
+  occupancyId: string;
+  seniorId: string;
+  facilityId: string;
+  bedId: string;
+  until: string | null;
+}
+
+/** A senior moved into a facility: home services (meal delivery, visits) pause from `from`. */
+export interface BedAdmittedEvent {
+  occupancyId: string;
+  seniorId: string;
+  facilityId: string;
+  bedId: string;
+  from: string;
+}
+
+/** A hold or stay ended (discharge, declined); after a stay, home services resume. */
+export interface BedReleasedEvent {
+  occupancyId: string;
+  seniorId: string;
+  facilityId: string;
+  kind: 'hold' | 'stay';
+  at: string;
+  reason: string;
+}
+
+/** Day-care places booked: on these dates the senior eats at the centre, not at home. */
+export interface DaycareBookedEvent {
+  seniorId: string;
+  facilityId: string;
+  session: string;
+  bookings: Array<{ bookingId: string; date: string }>;
+}
+
+export interface DaycareCancelledEvent {
+  seniorId: string;
+  facilityId: string;
+  bookingId: string;
+  date: string;
+  session: string;
+}
+
+export interface AllocationEvents {
+  'bed.held': BedHeldEvent;
+  'bed.admitted': BedAdmittedEvent;
+  'bed.released': BedReleasedEvent;
+  'daycare.booked': DaycareBookedEvent;
+  'daycare.cancelled': DaycareCancelledEvent;
+}

@@ -25,6 +25,11 @@ export const EVENT_SUBSCRIBERS = {
   'senior.flags-changed': ['allocation', 'dispatch'],
   'assessment.finalized': ['allocation', 'dispatch'],
   'entitlements.changed': ['allocation', 'dispatch'],
+  'bed.held': ['dispatch'],
+  'bed.admitted': ['dispatch'],
+  'bed.released': ['dispatch'],
+  'daycare.booked': ['dispatch'],
+  'daycare.cancelled': ['dispatch'],
 } as const satisfies { readonly [T in EventType]: readonly ServiceName[] };
 
 /** The events one service receives: its inbox processor switches over exactly these. */
@@ -38,6 +43,11 @@ export const EVENT_SOURCES: { readonly [T in EventType]: ServiceName } = {
   'senior.flags-changed': 'assessment',
   'assessment.finalized': 'assessment',
   'entitlements.changed': 'assessment',
+  'bed.held': 'allocation',
+  'bed.admitted': 'allocation',
+  'bed.released': 'allocation',
+  'daycare.booked': 'allocation',
+  'daycare.cancelled': 'allocation',
 };
 
 /** One of the events a service subscribes to, as a union discriminated by `type` (switch on it to narrow the payload). */

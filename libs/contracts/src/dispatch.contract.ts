@@ -8,6 +8,10 @@ export interface DispatchSeniorView {
   addressText: string;
   location: GeoPoint;
   livesAlone: boolean;
+  /** The facility the senior lives in now (admitted, not yet discharged): home meals and visits pause. */
+  residentialFacilityId: string | null;
+  /** Upcoming dates with a day-care place: lunch is at the centre, not delivered. */
+  dayCareDates: string[];
   updatedAt: string;
 }
 

@@ -16,6 +16,7 @@ import { EntitlementSnapshot } from './assessment/entitlement-snapshot.entity';
 import { ReassessmentTask } from './assessment/reassessment-task.entity';
 import { Senior } from './assessment/senior.entity';
 import { SeniorPriorityFlag } from './assessment/senior-priority-flag.entity';
+import { DispatchDaycareDay } from './dispatch/dispatch-daycare-day.entity';
 import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 import { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 import { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';
@@ -37,6 +38,6 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentInboxReceipt,
 ];
 export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, AllocationOutboxEvent, AllocationInboxReceipt];
-export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchOutboxEvent, DispatchInboxReceipt];
+export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

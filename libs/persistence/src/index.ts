@@ -17,6 +17,7 @@ export { AssessmentOutboxEvent } from './assessment/assessment-outbox-event.enti
 export { Senior } from './assessment/senior.entity';
 export { SeniorPriorityFlag } from './assessment/senior-priority-flag.entity';
 export { dataSourceOptions, SCHEMAS } from './data-source';
+export { DispatchDaycareDay } from './dispatch/dispatch-daycare-day.entity';
 export { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 export { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 export { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';

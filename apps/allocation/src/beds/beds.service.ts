@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type OccupancyRecord } from '@app/contracts';
 import { localDate } from '@app/domain';
+import { AllocationOutboxEvent, OutboxRelay, recordEvent } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { BedsRepository, type OccupancyRow } from './beds.repository';
@@ -20,9 +21,10 @@ export class BedsService {
     private readonly beds: BedsRepository,
     private readonly seniors: SeniorViewsRepository,
     private readonly policies: CircleRepository,
+    private readonly relay: OutboxRelay,
   ) {}
 
-  async hold(holdId: string, seniorId: string, bedId: string, actor: Actor): Promise<OccupancyRecord> {
+  async hold(holdId: string, seniorId: string, bedId: string, actor: Actor, correlationId: string): Promise<OccupancyRecord> {
     const existing = await this.beds.occupancy(holdId);
     if (existing) return toRecord(existing); // a retried request
     const bed = await this.beds.bedWithRoom(bedId);
@@ -42,6 +44,8 @@ export class BedsService {
         const current = await this.beds.currentOf(seniorId, manager);
         if (current) throw new DomainError('CONFLICT', `The senior already ${current.kind === 'hold' ? 'holds' : 'occupies'} bed ${current.bed_id}`);
         await this.beds.insert(manager, { id: holdId, bedId, seniorId, kind: 'hold', hours: policy.holdHours, createdBy: actor.accountId });
+        const held = (await this.beds.occupancy(holdId, manager))!;
+        await recordEvent(manager, AllocationOutboxEvent, 'bed.held', { occupancyId: holdId, seniorId, facilityId: bed.facilityId, bedId, until: held.until ? new Date(held.until).toISOString() : null }, correlationId);
       });
     } catch (error) {
       const { code, constraint } = error as { code?: string; constraint?: string };
@@ -49,11 +53,12 @@ export class BedsService {
       if (code === EXCLUSION_VIOLATION) throw new DomainError('BED_TAKEN', `Bed ${bedId} is already held or occupied`);
       throw error;
     }
+    this.relay.kick();
     return toRecord((await this.beds.occupancy(holdId))!);
   }
 
   /** The operator confirms the admission: the hold ends and a stay begins at the same instant. */
-  async admit(holdId: string, actor: Actor): Promise<OccupancyRecord> {
+  async admit(holdId: string, actor: Actor, correlationId: string): Promise<OccupancyRecord> {
     const stayId = randomUUID();
     await this.beds.transaction(async (manager) => {
       const hold = await this.beds.occupancy(holdId, manager);
@@ -61,18 +66,30 @@ export class BedsService {
       requireFacility(actor, hold.facility_id);
       if (!(await this.beds.endNow(manager, holdId, 'admitted'))) throw new DomainError('CONFLICT', `Hold ${holdId} has lapsed or ended; hold the bed again`);
       await this.beds.insert(manager, { id: stayId, bedId: hold.bed_id, seniorId: hold.senior_id, kind: 'stay', hours: null, createdBy: actor.accountId });
+      const stay = (await this.beds.occupancy(stayId, manager))!;
+      await recordEvent(manager, AllocationOutboxEvent, 'bed.admitted', { occupancyId: stayId, seniorId: hold.senior_id, facilityId: hold.facility_id, bedId: hold.bed_id, from: new Date(stay.from).toISOString() }, correlationId);
     });
+    this.relay.kick();
     return toRecord((await this.beds.occupancy(stayId))!);
   }
 
   /** Ends a hold (declined, withdrawn) or a stay (discharge) now. */
-  async release(occupancyId: string, reason: string, actor: Actor): Promise<OccupancyRecord> {
+  async release(occupancyId: string, reason: string, actor: Actor, correlationId: string): Promise<OccupancyRecord> {
     await this.beds.transaction(async (manager) => {
       const occupancy = await this.beds.occupancy(occupancyId, manager);
       if (!occupancy) throw new DomainError('OCCUPANCY_NOT_FOUND', `No hold or stay ${occupancyId}`);
       requireFacility(actor, occupancy.facility_id);
       if (!(await this.beds.endNow(manager, occupancyId, reason))) throw new DomainError('CONFLICT', `${occupancy.kind} ${occupancyId} has already ended`);
+      const ended = (await this.beds.occupancy(occupancyId, manager))!;
+      await recordEvent(
+        manager,
+        AllocationOutboxEvent,
+        'bed.released',
+        { occupancyId, seniorId: occupancy.senior_id, facilityId: occupancy.facility_id, kind: occupancy.kind, at: new Date(ended.until!).toISOString(), reason },
+        correlationId,
+      );
     });
+    this.relay.kick();
     return toRecord((await this.beds.occupancy(occupancyId))!);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type DaycareBookingRecord, type DaycareSession } from '@app/contracts';
 import { addDays, localDate } from '@app/domain';
-import type { DaycareBooking } from '@app/persistence';
+import { AllocationOutboxEvent, OutboxRelay, recordEvent, type DaycareBooking } from '@app/persistence';
 import { FacilitiesRepository } from '../facilities/facilities.repository';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { DaycareRepository } from './daycare.repository';
@@ -19,9 +19,10 @@ export class DaycareService {
     private readonly bookings: DaycareRepository,
     private readonly facilities: FacilitiesRepository,
     private readonly seniors: SeniorViewsRepository,
+    private readonly relay: OutboxRelay,
   ) {}
 
-  async book(requestId: string, seniorId: string, facilityId: string, session: DaycareSession, dates: string[], actor: Actor): Promise<DaycareBookingRecord[]> {
+  async book(requestId: string, seniorId: string, facilityId: string, session: DaycareSession, dates: string[], actor: Actor, correlationId: string): Promise<DaycareBookingRecord[]> {
     const existing = await this.bookings.byRequest(requestId);
     if (existing.length > 0) return existing.map(toRecord); // a retried request
     const facility = await this.facilities.findById(facilityId);
@@ -56,21 +57,25 @@ export class DaycareService {
         }
         if (full.length > 0) throw new DomainError('SESSION_FULL', `Full on ${full.join(', ')}; nothing was booked`);
         await this.bookings.insert(manager, rows);
+        await recordEvent(manager, AllocationOutboxEvent, 'daycare.booked', { seniorId, facilityId, session, bookings: rows.map((r) => ({ bookingId: r.id, date: r.date })) }, correlationId);
       });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DomainError('CONFLICT', 'The senior already has a place on one of these dates and sessions; nothing was booked');
       throw error;
     }
+    this.relay.kick();
     return (await this.bookings.byRequest(requestId)).map(toRecord);
   }
 
-  async cancel(seniorId: string, bookingId: string, reason: string): Promise<DaycareBookingRecord> {
+  async cancel(seniorId: string, bookingId: string, reason: string, correlationId: string): Promise<DaycareBookingRecord> {
     await this.bookings.transaction(async (manager) => {
       const booking = await this.bookings.byId(bookingId, manager);
       if (!booking || booking.seniorId !== seniorId) throw new DomainError('BOOKING_NOT_FOUND', `No booking ${bookingId}`);
       if (!(await this.bookings.cancel(manager, bookingId, reason))) throw new DomainError('CONFLICT', `Booking ${bookingId} is already cancelled`);
       for (const place of PLACES_TAKEN[booking.session]) await this.bookings.freePlace(manager, booking.facilityId, booking.date, place);
+      await recordEvent(manager, AllocationOutboxEvent, 'daycare.cancelled', { seniorId, facilityId: booking.facilityId, bookingId, date: booking.date, session: booking.session }, correlationId);
     });
+    this.relay.kick();
     return toRecord((await this.bookings.byId(bookingId))!);
   }
 

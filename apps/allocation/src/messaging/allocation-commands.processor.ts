@@ -21,7 +21,7 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
     super();
   }
 
-  protected async handle(name: CommandName<'allocation'>, { payload, actor }: CommandEnvelope): Promise<unknown> {
+  protected async handle(name: CommandName<'allocation'>, { payload, actor, correlationId }: CommandEnvelope): Promise<unknown> {
     switch (name) {
       case 'system.ping':
         return { service: 'allocation', at: new Date().toISOString() };
@@ -39,23 +39,23 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
         return this.circle.search(payload as Payload<'circle.search'>);
       case 'bed.hold': {
         const { holdId, seniorId, bedId } = payload as Payload<'bed.hold'>;
-        return this.beds.hold(holdId, seniorId, bedId, requireActor(actor));
+        return this.beds.hold(holdId, seniorId, bedId, requireActor(actor), correlationId);
       }
       case 'bed.admit':
-        return this.beds.admit((payload as Payload<'bed.admit'>).holdId, requireActor(actor));
+        return this.beds.admit((payload as Payload<'bed.admit'>).holdId, requireActor(actor), correlationId);
       case 'daycare.book': {
         const { requestId, seniorId, facilityId, session, dates } = payload as Payload<'daycare.book'>;
-        return this.daycare.book(requestId, seniorId, facilityId, session, dates, requireActor(actor));
+        return this.daycare.book(requestId, seniorId, facilityId, session, dates, requireActor(actor), correlationId);
       }
       case 'daycare.cancel': {
         const { seniorId, bookingId, reason } = payload as Payload<'daycare.cancel'>;
-        return this.daycare.cancel(seniorId, bookingId, reason);
+        return this.daycare.cancel(seniorId, bookingId, reason, correlationId);
       }
       case 'daycare.list':
         return this.daycare.list((payload as Payload<'daycare.list'>).seniorId);
       case 'bed.release': {
         const { occupancyId, reason } = payload as Payload<'bed.release'>;
-        return this.beds.release(occupancyId, reason, requireActor(actor));
+        return this.beds.release(occupancyId, reason, requireActor(actor), correlationId);
       }
       default:
         return assertNever(name, 'allocation command');

@@ -19,6 +19,16 @@ export class DispatchInboxProcessor extends InboxProcessor<'dispatch'> {
         return this.seniorViews.applyAssessmentFinalized(event);
       case 'entitlements.changed':
         return this.seniorViews.applyEntitlementsChanged(event);
+      case 'bed.held':
+        return; // a hold changes nothing at home until the admission
+      case 'bed.admitted':
+        return this.seniorViews.applyAdmitted(event);
+      case 'bed.released':
+        return this.seniorViews.applyReleased(event);
+      case 'daycare.booked':
+        return this.seniorViews.applyDaycareBooked(event);
+      case 'daycare.cancelled':
+        return this.seniorViews.applyDaycareCancelled(event);
       default:
         return assertNever(event, 'dispatch event');
     }

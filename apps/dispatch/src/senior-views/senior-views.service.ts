@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { localDate } from '@app/domain';
 import { applyEntitlements, applyLevel } from '@app/persistence';
-import { DispatchSeniorView, DomainError, AssessmentFinalizedEvent, EntitlementsChangedEvent, EventEnvelope, SeniorFlagsChangedEvent, SeniorRegisteredEvent } from '@app/contracts';
+import { DispatchSeniorView, DomainError, AssessmentFinalizedEvent, BedAdmittedEvent, BedReleasedEvent, DaycareBookedEvent, DaycareCancelledEvent, EntitlementsChangedEvent, EventEnvelope, SeniorFlagsChangedEvent, SeniorRegisteredEvent } from '@app/contracts';
 import { SeniorViewsRepository } from './senior-views.repository';
 
 /** Dispatch's copy of what couriers and caregivers need: who, where, and whether they live alone. */
@@ -38,6 +38,31 @@ export class SeniorViewsService {
     await this.views.applyEventOnce(event, (manager) => applyEntitlements(manager, this.views.entity, event.payload, new Date(event.occurredAt)));
   }
 
+  /** Admitted to a facility: home meals and visits pause from the stay's start. */
+  async applyAdmitted(event: EventEnvelope<'bed.admitted', BedAdmittedEvent>): Promise<void> {
+    const e = event.payload;
+    await this.views.applyEventOnce(event, (manager) => this.views.setResidence(manager, e.seniorId, e.facilityId, new Date(e.from)));
+  }
+
+  /** Discharged: home services resume. A released hold changes nothing at home. */
+  async applyReleased(event: EventEnvelope<'bed.released', BedReleasedEvent>): Promise<void> {
+    const e = event.payload;
+    await this.views.applyEventOnce(event, async (manager) => {
+      if (e.kind === 'stay') await this.views.clearResidence(manager, e.seniorId, e.facilityId, new Date(e.at));
+    });
+  }
+
+  async applyDaycareBooked(event: EventEnvelope<'daycare.booked', DaycareBookedEvent>): Promise<void> {
+    const e = event.payload;
+    await this.views.applyEventOnce(event, (manager) =>
+      this.views.addDaycareDays(manager, e.bookings.map((b) => ({ bookingId: b.bookingId, seniorId: e.seniorId, facilityId: e.facilityId, date: b.date, session: e.session }))),
+    );
+  }
+
+  async applyDaycareCancelled(event: EventEnvelope<'daycare.cancelled', DaycareCancelledEvent>): Promise<void> {
+    await this.views.applyEventOnce(event, (manager) => this.views.removeDaycareDay(manager, event.payload.bookingId));
+  }
+
   async get(seniorId: string): Promise<DispatchSeniorView> {
     const view = await this.views.findById(seniorId);
     if (!view) throw new DomainError('SENIOR_NOT_FOUND', `Dispatch knows no senior ${seniorId}`);
@@ -48,6 +73,8 @@ export class SeniorViewsService {
       addressText: view.addressText,
       location: { lat, lng },
       livesAlone: view.livesAlone,
+      residentialFacilityId: view.residentialFacilityId,
+      dayCareDates: [...new Set((await this.views.upcomingDaycareDates(seniorId, localDate(new Date()))).map((d) => d.date))],
       updatedAt: view.updatedAt.toISOString(),
     };
   }

@@ -21,6 +21,14 @@ export class DispatchSeniorViewRecord extends SeniorViewColumns {
   @Column({ name: 'lives_alone', type: 'boolean' })
   livesAlone!: boolean;
 
+  /** The facility the senior was admitted to and not yet discharged from: home services pause. */
+  @Column({ name: 'residential_facility_id', type: 'uuid', nullable: true })
+  residentialFacilityId!: string | null;
+
+  /** When the stay began (events for one senior may arrive out of order). */
+  @Column({ name: 'residential_since', type: 'timestamptz', nullable: true })
+  residentialSince!: Date | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
