@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { ServiceClient } from '@app/contracts';
 import { eventually } from '@app/testing';
 import { TestPlatform } from './platform';
+import { seniorInReadModels } from './read-model-seniors';
 
 /** Holds, admissions and releases: a bed is never held or occupied twice, however many ask at once. */
 describe('bed holds and admissions (e2e)', () => {
@@ -13,21 +14,7 @@ describe('bed holds and admissions (e2e)', () => {
   let bedIds: string[];
   const seniors: string[] = [];
 
-  /** Seniors straight into allocation's read model, as assessment events would leave them. */
-  async function seniorWith(bedTypes: string[], sex = 'female'): Promise<string> {
-    const id = randomUUID();
-    await db.query(
-      `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, district_code, level, entitlements, entitlements_at)
-       VALUES ($1, $2, '1938-05-01', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, 'alone', '{}', '310112', 3, $3, now())`,
-      [id, sex, JSON.stringify({ bedTypes })],
-    );
-    await db.query(
-      `INSERT INTO dispatch.senior_view (senior_id, name, address_text, location, lives_alone, district_code)
-       VALUES ($1, '测试', 'x', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, true, '310112')`,
-      [id],
-    );
-    return id;
-  }
+  const seniorWith = (bedTypes: string[]) => seniorInReadModels(db, { bedTypes });
 
   beforeAll(async () => {
     platform = await TestPlatform.start();

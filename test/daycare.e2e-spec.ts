@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ServiceClient } from '@app/contracts';
 import { addDays, localDate } from '@app/domain';
 import { eventually } from '@app/testing';
 import { TestPlatform } from './platform';
+import { seniorInReadModels } from './read-model-seniors';
 
 /** Day-care bookings: never above the places of a date and session, all dates of a request or none. */
 describe('day-care bookings (e2e)', () => {
@@ -13,20 +13,7 @@ describe('day-care bookings (e2e)', () => {
   let facilityId: string;
   const day = (n: number) => addDays(localDate(new Date()), n);
 
-  async function senior(dayCare: boolean): Promise<string> {
-    const id = randomUUID();
-    await db.query(
-      `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, district_code, entitlements, entitlements_at)
-       VALUES ($1, 'male', '1941-02-01', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, 'alone', '{}', '310112', $2, now())`,
-      [id, JSON.stringify({ dayCare })],
-    );
-    await db.query(
-      `INSERT INTO dispatch.senior_view (senior_id, name, address_text, location, lives_alone, district_code)
-       VALUES ($1, '测试', 'x', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, true, '310112')`,
-      [id],
-    );
-    return id;
-  }
+  const senior = (dayCare: boolean) => seniorInReadModels(db, { dayCare }, 'male');
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
