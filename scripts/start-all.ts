@@ -9,8 +9,10 @@ import { bootstrapGateway } from '../apps/gateway/src/gateway.bootstrap';
  * Redis, exactly as when each runs alone (`npm run start:<app>`). Not an app: apps never import each other.
  */
 async function main(): Promise<void> {
-  const services = await Promise.all([bootstrapAssessment(), bootstrapAllocation(), bootstrapDispatch()]);
-  const gateway = await bootstrapGateway();
+  // One ordered shutdown for the process: the gateway stops taking requests, then the services finish their jobs.
+  const own = { shutdownHooks: false };
+  const services = await Promise.all([bootstrapAssessment({}, own), bootstrapAllocation({}, own), bootstrapDispatch({}, own)]);
+  const gateway = await bootstrapGateway({}, own);
   console.log(`eldercare platform up: gateway at ${await gateway.getUrl()} (OpenAPI at /docs)`);
   const stop = async (): Promise<void> => {
     await gateway.close();

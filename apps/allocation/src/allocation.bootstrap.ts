@@ -5,9 +5,10 @@ import { Logger } from 'nestjs-pino';
 import { AllocationModule } from './allocation.module';
 
 /** Starts the allocation service as an application context: workers only, no HTTP server. */
-export async function bootstrapAllocation(overrides: Partial<PlatformEnvironment> = {}): Promise<INestApplicationContext> {
+export async function bootstrapAllocation(overrides: Partial<PlatformEnvironment> = {}, options: { shutdownHooks?: boolean } = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(AllocationModule.forRoot(overrides), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // Alone, the app stops itself on SIGTERM; inside `npm start` the launcher stops the apps in order.
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   return app;
 }

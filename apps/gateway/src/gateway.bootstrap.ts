@@ -12,7 +12,7 @@ import { GatewayModule } from './gateway.module';
 const BODY_LIMIT = '100kb';
 
 /** Builds the gateway with everything a request meets before a controller, without listening. */
-export async function createGateway(overrides: Partial<GatewayEnvironment> = {}, options: { preview?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createGateway(overrides: Partial<GatewayEnvironment> = {}, options: { preview?: boolean; shutdownHooks?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(overrides), {
     bufferLogs: true,
     bodyParser: false,
@@ -21,7 +21,7 @@ export async function createGateway(overrides: Partial<GatewayEnvironment> = {},
   if (options.preview) return app;
   const env = app.get<GatewayEnvironment>(ENVIRONMENT);
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   app.use(helmet());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableCors({ origin: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : false, credentials: false });
@@ -45,8 +45,8 @@ export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-export async function bootstrapGateway(overrides: Partial<GatewayEnvironment> = {}): Promise<NestExpressApplication> {
-  const app = await createGateway(overrides);
+export async function bootstrapGateway(overrides: Partial<GatewayEnvironment> = {}, options: { shutdownHooks?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await createGateway(overrides, options);
   const env = app.get<GatewayEnvironment>(ENVIRONMENT);
   await app.listen(env.GATEWAY_PORT, env.GATEWAY_HOST);
   return app;

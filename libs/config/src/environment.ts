@@ -1,4 +1,5 @@
 import { plainToInstance } from 'class-transformer';
+// Numeric variables carry an explicit `: number` so decorator metadata tells class-transformer to convert them from strings.
 import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
@@ -25,7 +26,7 @@ export class PlatformEnvironment {
 
   /** Jobs a service processes at once per queue. */
   @IsInt() @Min(1) @Max(500)
-  WORKER_CONCURRENCY = 50;
+  WORKER_CONCURRENCY: number = 50;
 
   /** Tests only: the migrated database each test file copies. Each test run names its own, so runs never collide. */
   @Matches(/^[a-z0-9_]+$/)
@@ -33,7 +34,7 @@ export class PlatformEnvironment {
 
   /** How often the outbox relay looks for unpublished events when nothing woke it (ms). */
   @IsInt() @Min(10) @Max(60_000)
-  OUTBOX_POLL_MS = 500;
+  OUTBOX_POLL_MS: number = 500;
 }
 
 export class GatewayEnvironment extends PlatformEnvironment {
@@ -41,17 +42,17 @@ export class GatewayEnvironment extends PlatformEnvironment {
   GATEWAY_HOST = '0.0.0.0';
 
   @IsInt() @Min(0) @Max(65535)
-  GATEWAY_PORT = 3000;
+  GATEWAY_PORT: number = 3000;
 
   /** How long the gateway waits for a service before answering 202 with a status resource. */
   @IsInt() @Min(50) @Max(60_000)
-  REQUEST_TIMEOUT_MS = 3000;
+  REQUEST_TIMEOUT_MS: number = 3000;
 
   @IsString() @MinLength(32)
   JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production-0000';
 
   @IsInt() @Min(60) @Max(86_400)
-  JWT_ACCESS_TTL_SECONDS = 900;
+  JWT_ACCESS_TTL_SECONDS: number = 900;
 
   /** 32 bytes, base64: AES-256-GCM key for ID numbers at rest. */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PII_ENCRYPTION_KEY must be 32 bytes in base64' })

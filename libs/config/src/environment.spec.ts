@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { ConfigurationError, GatewayEnvironment, loadEnvironment, PlatformEnvironment } from './environment';
+
+describe('environment', () => {
+  it('converts numbers given as strings, as every environment variable is', () => {
+    const env = loadEnvironment(GatewayEnvironment, { GATEWAY_PORT: '3999', REQUEST_TIMEOUT_MS: '1500', WORKER_CONCURRENCY: '8' });
+    expect(env.GATEWAY_PORT).toBe(3999);
+    expect(env.REQUEST_TIMEOUT_MS).toBe(1500);
+    expect(env.WORKER_CONCURRENCY).toBe(8);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadEnvironment(GatewayEnvironment, { GATEWAY_PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' })).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/GATEWAY_PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*GATEWAY_PORT/) }),
+    );
+    expect(() => loadEnvironment(PlatformEnvironment, { DATABASE_URL: 'mysql://x' })).toThrow(ConfigurationError);
+  });
+
+  it('refuses the development secrets in production', () => {
+    expect(() => loadEnvironment(GatewayEnvironment, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
+  });
+});
