@@ -1,6 +1,7 @@
 // Pure domain rules: no framework, no workspace imports. One public entry for the lib.
 export * from './assessment';
 export * from './calendar';
+export * from './district';
 export * from './entitlements';
 export * from './geo';
 export * from './identity';
