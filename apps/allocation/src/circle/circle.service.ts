@@ -8,7 +8,7 @@ import {
   type FacilityType,
   type GeoPoint,
 } from '@app/contracts';
-import { gcj02ToWgs84, localDate } from '@app/domain';
+import { gcj02ToWgs84, localDate, straightLineMetresForMinutes, walkingMinutes } from '@app/domain';
 import type { AllocationSeniorViewRecord } from '@app/persistence';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { CircleRepository, type FacilityDistance, type VacantBeds } from './circle.repository';
@@ -47,9 +47,10 @@ export class CircleService {
     if (!(CIRCLE_MINUTES as readonly number[]).includes(minutes)) {
       throw new DomainError('VALIDATION_FAILED', 'The circle is 5, 10 or 15 minutes', [{ field: 'minutes', problems: ['must be 5, 10 or 15'] }]);
     }
-    // Straight-line radius that a walk of `minutes` can cover once streets' detours are counted.
-    const radiusMetres = (minutes * 60 * policy.walkingSpeedMps) / policy.detourFactor;
-    const toMinutes = (metres: number) => Math.round(((metres * policy.detourFactor) / policy.walkingSpeedMps / 60) * 10) / 10;
+    // The district's walking model (libs/domain): the straight-line radius a walk of `minutes` covers.
+    const model = { walkingSpeedMetresPerSecond: policy.walkingSpeedMps, detourFactor: policy.detourFactor, circleMinutes: policy.circleMinutes as 5 | 10 | 15 };
+    const radiusMetres = straightLineMetresForMinutes(model, minutes);
+    const toMinutes = (metres: number) => Math.round(walkingMinutes(model, metres) * 10) / 10;
 
     const inside = await this.describe(await this.circle.within(point, radiusMetres, query.types), senior, toMinutes);
     const anyEligible = senior === null ? inside.length > 0 : inside.some((f) => f.eligible);
