@@ -6,3 +6,4 @@ export * from './entitlements';
 export * from './geo';
 export * from './identity';
 export * from './routing';
+export * from './waitlist';
