@@ -16,6 +16,9 @@ import { AllocationCommandsProcessor } from './messaging/allocation-commands.pro
 import { AllocationInboxProcessor } from './messaging/allocation-inbox.processor';
 import { SeniorViewsRepository } from './senior-views/senior-views.repository';
 import { SeniorViewsService } from './senior-views/senior-views.service';
+import { AllocationSchedulesProcessor } from './waitlist/allocation-schedules.processor';
+import { WaitlistRepository } from './waitlist/waitlist.repository';
+import { WaitlistService } from './waitlist/waitlist.service';
 
 /** The allocation service. No HTTP: it answers its command queue and applies events from its inbox. */
 @Module({})
@@ -44,6 +47,9 @@ export class AllocationModule {
         DaycareService,
         AllocationCommandsProcessor,
         AllocationInboxProcessor,
+        WaitlistRepository,
+        WaitlistService,
+        AllocationSchedulesProcessor,
       ],
     };
   }

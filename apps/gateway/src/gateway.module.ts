@@ -27,6 +27,8 @@ import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
 import { BedsController } from './facilities/beds.controller';
 import { DaycareController } from './facilities/daycare.controller';
+import { BedApplicationsController } from './waitlist/bed-applications.controller';
+import { WaitingListController } from './waitlist/waiting-list.controller';
 import { FacilitiesController } from './facilities/facilities.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -68,6 +70,8 @@ export class GatewayModule {
         FacilitiesController,
         BedsController,
         DaycareController,
+        BedApplicationsController,
+        WaitingListController,
         ConsentsController,
         AuditController,
         RequestsController,

@@ -1,5 +1,6 @@
 import type { CircleSearchQuery, CircleSearchResult, DaycareBookingRecord, DaycareSession, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
 import type { SystemCommands } from './system.contract';
+import type { BedApplicationKind, BedApplicationRecord, PriorityRulesRecord, PublishPriorityRulesCommand, SubmitBedApplicationCommand, WaitingListView, WaitlistWhatIf } from './waitlist.types';
 import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
 
 /** What allocation knows of a senior, kept from assessment events (its read model). */
@@ -34,6 +35,24 @@ export interface AllocationCommands extends SystemCommands {
   'daycare.book': { request: { requestId: string; seniorId: string; facilityId: string; session: DaycareSession; dates: string[] }; reply: DaycareBookingRecord[] };
   'daycare.cancel': { request: { seniorId: string; bookingId: string; reason: string }; reply: DaycareBookingRecord };
   'daycare.list': { request: { seniorId: string }; reply: DaycareBookingRecord[] };
+  /** Puts a senior on the district's bed waiting list; a free bed that fits is offered at once to whoever ranks first. */
+  'bed-application.submit': { request: SubmitBedApplicationCommand; reply: BedApplicationRecord };
+  /** The senior's applications with position, the parts of the score, the offer and every decision. */
+  'bed-application.list': { request: { seniorId: string }; reply: BedApplicationRecord[] };
+  'bed-application.withdraw': { request: { seniorId: string; applicationId: string; reason: string }; reply: BedApplicationRecord };
+  /** The family accepts a held bed: the operator is asked to admit before the hold lapses. */
+  'bed-offer.accept': { request: { seniorId: string; offerId: string }; reply: BedApplicationRecord };
+  /** The family declines: the hold ends, the bed goes to the next in line, the application waits again. */
+  'bed-offer.decline': { request: { seniorId: string; offerId: string; reason: string }; reply: BedApplicationRecord };
+  /** The district's waiting list in order, with every applicant's score parts. */
+  'waitlist.list': { request: { districtCode: string; kind: BedApplicationKind }; reply: WaitingListView };
+  /** How the order would change under a draft rules version. */
+  'waitlist.what-if': { request: { districtCode: string; kind: BedApplicationKind; draftVersion: string }; reply: WaitlistWhatIf };
+  /** Offers every free bed of the district to the first applicant it fits, now (also runs on a schedule). */
+  'waitlist.match': { request: { districtCode: string }; reply: { offersMade: number } };
+  /** A new version of the district's priority rules: published from a date, or a draft (no date). */
+  'priority-rules.publish': { request: PublishPriorityRulesCommand; reply: PriorityRulesRecord };
+  'priority-rules.list': { request: { districtCode: string }; reply: PriorityRulesRecord[] };
 }
 
 /** A bed was held for a senior until `until` (the hold then lapses by itself). */

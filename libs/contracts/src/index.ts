@@ -10,6 +10,7 @@ export * from './envelopes';
 export * from './errors';
 export * from './event-publisher';
 export * from './facilities.types';
+export * from './waitlist.types';
 export * from './job-options';
 export * from './messaging.module';
 export * from './queues';

@@ -53,10 +53,11 @@ export abstract class InboxProcessor<S extends ServiceName> extends PlatformWork
 export abstract class ScheduleProcessor<S extends ServiceName> extends PlatformWorker {
   async process(job: Job): Promise<unknown> {
     const fields = { jobId: job.id, queue: job.queueName, schedule: job.name };
-    return runWithCorrelation(`schedule-${job.id ?? job.name}`, fields, () => this.handle(job.name as ScheduleCatalogue[S]));
+    return runWithCorrelation(`schedule-${job.id ?? job.name}`, fields, () => this.handle(job.name as ScheduleCatalogue[S], (job.data ?? {}) as Record<string, unknown>));
   }
 
-  protected abstract handle(name: ScheduleCatalogue[S]): Promise<unknown>;
+  /** `data`: what a one-off delayed job carries (e.g. the offer to expire); empty for repeating schedules. */
+  protected abstract handle(name: ScheduleCatalogue[S], data: Record<string, unknown>): Promise<unknown>;
 }
 
 /** Commands that record who did something refuse to run without an actor. */

@@ -29,7 +29,7 @@ export const SCHEDULE_QUEUES = {
 /** Every scheduled job, by service. */
 export interface ScheduleCatalogue {
   assessment: 'reassessment.sweep' | 'policy.activation';
-  allocation: never;
+  allocation: 'waitlist.sweep' | 'offer.expire';
   dispatch: never;
 }
 

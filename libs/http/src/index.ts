@@ -16,3 +16,4 @@ export { ERROR_STATUS } from './error-status';
 export { AcceptedWhenPending, answerOrPending, PendingRequest } from './pending-request';
 export { createValidationPipe, flatten } from './validation.pipe';
 export { UuidParam } from './uuid-param.decorator';
+export { DistrictCodeParam } from './district-code-param.decorator';

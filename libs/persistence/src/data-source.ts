@@ -18,7 +18,9 @@ export function dataSourceOptions(databaseUrl: string, entities: DataSourceOptio
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM's own error log prints a failed query's parameters (names, addresses): errors reach our
+    // logger through the exception instead, where personal data is redacted.
+    logging: false,
     extra: { max: 20, application_name: 'eldercare' },
   };
 }

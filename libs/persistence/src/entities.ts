@@ -8,6 +8,10 @@ import { Room } from './allocation/room.entity';
 import { AllocationPolicy } from './allocation/allocation-policy.entity';
 import { AllocationOutboxEvent } from './allocation/allocation-outbox-event.entity';
 import { AllocationSeniorViewRecord } from './allocation/allocation-senior-view.entity';
+import { BedApplication } from './allocation/bed-application.entity';
+import { BedOffer } from './allocation/bed-offer.entity';
+import { PriorityRulesVersion } from './allocation/priority-rules-version.entity';
+import { WaitlistDecision } from './allocation/waitlist-decision.entity';
 import { AssessmentInboxReceipt } from './assessment/assessment-inbox-receipt.entity';
 import { Assessment } from './assessment/assessment.entity';
 import { AssessmentOutboxEvent } from './assessment/assessment-outbox-event.entity';
@@ -37,7 +41,7 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentOutboxEvent,
   AssessmentInboxReceipt,
 ];
-export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, AllocationOutboxEvent, AllocationInboxReceipt];
+export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, AllocationOutboxEvent, AllocationInboxReceipt];
 export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

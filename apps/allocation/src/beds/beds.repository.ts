@@ -43,7 +43,7 @@ export class BedsRepository {
   }
 
   /** Inserts a hold [now, now + hours) or a stay [now, ∞). The exclusion constraint refuses an overlap (23P01). */
-  async insert(manager: EntityManager, occupancy: { id: string; bedId: string; seniorId: string; kind: 'hold' | 'stay'; hours: number | null; createdBy: string }): Promise<void> {
+  async insert(manager: EntityManager, occupancy: { id: string; bedId: string; seniorId: string; kind: 'hold' | 'stay'; hours: number | null; createdBy: string | null }): Promise<void> {
     await manager.query(
       `INSERT INTO allocation.bed_occupancy (id, bed_id, senior_id, kind, during, created_by)
        VALUES ($1, $2, $3, $4, tstzrange(now(), CASE WHEN $5::int IS NULL THEN NULL ELSE now() + make_interval(hours => $5::int) END), $6)`,

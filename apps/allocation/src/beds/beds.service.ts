@@ -5,6 +5,7 @@ import { localDate } from '@app/domain';
 import { AllocationOutboxEvent, OutboxRelay, recordEvent } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
+import { WaitlistService } from '../waitlist/waitlist.service';
 import { BedsRepository, type OccupancyRow } from './beds.repository';
 
 const EXCLUSION_VIOLATION = '23P01';
@@ -22,6 +23,7 @@ export class BedsService {
     private readonly seniors: SeniorViewsRepository,
     private readonly policies: CircleRepository,
     private readonly relay: OutboxRelay,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   async hold(holdId: string, seniorId: string, bedId: string, actor: Actor, correlationId: string): Promise<OccupancyRecord> {
@@ -66,6 +68,7 @@ export class BedsService {
       requireFacility(actor, hold.facility_id);
       if (!(await this.beds.endNow(manager, holdId, 'admitted'))) throw new DomainError('CONFLICT', `Hold ${holdId} has lapsed or ended; hold the bed again`);
       await this.beds.insert(manager, { id: stayId, bedId: hold.bed_id, seniorId: hold.senior_id, kind: 'stay', hours: null, createdBy: actor.accountId });
+      await this.waitlist.onAdmitted(manager, holdId, actor.accountId);
       const stay = (await this.beds.occupancy(stayId, manager))!;
       await recordEvent(manager, AllocationOutboxEvent, 'bed.admitted', { occupancyId: stayId, seniorId: hold.senior_id, facilityId: hold.facility_id, bedId: hold.bed_id, from: new Date(stay.from).toISOString() }, correlationId);
     });
@@ -73,9 +76,9 @@ export class BedsService {
     return toRecord((await this.beds.occupancy(stayId))!);
   }
 
-  /** Ends a hold (declined, withdrawn) or a stay (discharge) now. */
+  /** Ends a hold (declined, withdrawn) or a stay (discharge) now; the freed bed goes to the waiting list. */
   async release(occupancyId: string, reason: string, actor: Actor, correlationId: string): Promise<OccupancyRecord> {
-    await this.beds.transaction(async (manager) => {
+    const facilityId = await this.beds.transaction(async (manager) => {
       const occupancy = await this.beds.occupancy(occupancyId, manager);
       if (!occupancy) throw new DomainError('OCCUPANCY_NOT_FOUND', `No hold or stay ${occupancyId}`);
       requireFacility(actor, occupancy.facility_id);
@@ -88,8 +91,11 @@ export class BedsService {
         { occupancyId, seniorId: occupancy.senior_id, facilityId: occupancy.facility_id, kind: occupancy.kind, at: new Date(ended.until!).toISOString(), reason },
         correlationId,
       );
+      await this.waitlist.onReleased(manager, occupancyId, reason, actor.accountId);
+      return occupancy.facility_id;
     });
     this.relay.kick();
+    await this.waitlist.matchAfterChange(facilityId, correlationId);
     return toRecord((await this.beds.occupancy(occupancyId))!);
   }
 }

@@ -5,6 +5,7 @@ import { CircleService } from '../circle/circle.service';
 import { DaycareService } from '../daycare/daycare.service';
 import { FacilitiesService } from '../facilities/facilities.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
+import { WaitlistService } from '../waitlist/waitlist.service';
 
 type Payload<N extends CommandName<'allocation'>> = CommandRequest<'allocation', N>;
 
@@ -17,6 +18,7 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
     private readonly circle: CircleService,
     private readonly beds: BedsService,
     private readonly daycare: DaycareService,
+    private readonly waitlist: WaitlistService,
   ) {
     super();
   }
@@ -27,8 +29,11 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
         return { service: 'allocation', at: new Date().toISOString() };
       case 'senior-view.get':
         return this.seniorViews.get((payload as Payload<'senior-view.get'>).seniorId);
-      case 'facility.register':
-        return this.facilities.register(payload as Payload<'facility.register'>);
+      case 'facility.register': {
+        const facility = await this.facilities.register(payload as Payload<'facility.register'>);
+        await this.waitlist.matchAfterChange(facility.facilityId, correlationId); // its beds go to whoever waits
+        return facility;
+      }
       case 'facility.get':
         return this.facilities.get((payload as Payload<'facility.get'>).facilityId);
       case 'facility.list': {
@@ -57,6 +62,36 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
         const { occupancyId, reason } = payload as Payload<'bed.release'>;
         return this.beds.release(occupancyId, reason, requireActor(actor), correlationId);
       }
+      case 'bed-application.submit':
+        return this.waitlist.submit(payload as Payload<'bed-application.submit'>, requireActor(actor), correlationId);
+      case 'bed-application.list':
+        return this.waitlist.list((payload as Payload<'bed-application.list'>).seniorId);
+      case 'bed-application.withdraw': {
+        const { seniorId, applicationId, reason } = payload as Payload<'bed-application.withdraw'>;
+        return this.waitlist.withdraw(seniorId, applicationId, reason, requireActor(actor), correlationId);
+      }
+      case 'bed-offer.accept': {
+        const { seniorId, offerId } = payload as Payload<'bed-offer.accept'>;
+        return this.waitlist.accept(seniorId, offerId, requireActor(actor));
+      }
+      case 'bed-offer.decline': {
+        const { seniorId, offerId, reason } = payload as Payload<'bed-offer.decline'>;
+        return this.waitlist.decline(seniorId, offerId, reason, requireActor(actor), correlationId);
+      }
+      case 'waitlist.list': {
+        const { districtCode, kind } = payload as Payload<'waitlist.list'>;
+        return this.waitlist.waitingList(districtCode, kind);
+      }
+      case 'waitlist.what-if': {
+        const { districtCode, kind, draftVersion } = payload as Payload<'waitlist.what-if'>;
+        return this.waitlist.whatIf(districtCode, kind, draftVersion);
+      }
+      case 'waitlist.match':
+        return { offersMade: await this.waitlist.match((payload as Payload<'waitlist.match'>).districtCode, correlationId) };
+      case 'priority-rules.publish':
+        return this.waitlist.publishRules(payload as Payload<'priority-rules.publish'>, requireActor(actor));
+      case 'priority-rules.list':
+        return this.waitlist.listRules((payload as Payload<'priority-rules.list'>).districtCode);
       default:
         return assertNever(name, 'allocation command');
     }

@@ -58,7 +58,7 @@ export function validatePriorityRules(input: unknown): PriorityRulesProblem[] {
   const problems: PriorityRulesProblem[] = [];
   if (!isJsonObject(input)) return [{ path: '$', message: 'the rules must be a JSON object' }];
   const points = (path: string, value: unknown, min = -MAX_POINTS) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > MAX_POINTS) problems.push({ path, message: `must be a number from ${min} to ${MAX_POINTS}` });
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_POINTS) problems.push({ path, message: `must be a whole number from ${min} to ${MAX_POINTS}` });
   };
   const known = new Set<string>(['groupPoints', 'levelPoints', 'waitingPointsPerMonth', 'maxWaitingPoints', 'declinePenaltyPoints']);
   for (const key of Object.keys(input)) if (!known.has(key)) problems.push({ path: key, message: `unknown field (known: ${[...known].join(', ')})` });

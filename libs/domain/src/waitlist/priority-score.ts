@@ -15,7 +15,7 @@ export interface Applicant {
   readonly priorityFlags: readonly PriorityGroupId[];
   readonly level: number | null;
   readonly levelInstrument: string | null;
-  /** Offers the applicant has declined so far. */
+  /** Offers the applicant has declined or let lapse so far. */
   readonly declinedOffers: number;
 }
 
@@ -64,7 +64,7 @@ export function scoreApplicant(rules: PriorityRules, applicant: Applicant, now: 
   const waiting = Math.min(rules.maxWaitingPoints, months * rules.waitingPointsPerMonth);
   if (waiting > 0) parts.push({ part: 'waiting-time', label: `${months} full month${months === 1 ? '' : 's'} waiting × ${rules.waitingPointsPerMonth}${waiting === rules.maxWaitingPoints ? ` (capped at ${rules.maxWaitingPoints})` : ''}`, points: waiting });
   if (applicant.declinedOffers > 0 && rules.declinePenaltyPoints > 0) {
-    parts.push({ part: 'declined-offers', label: `${applicant.declinedOffers} offer${applicant.declinedOffers === 1 ? '' : 's'} declined × −${rules.declinePenaltyPoints}`, points: -applicant.declinedOffers * rules.declinePenaltyPoints });
+    parts.push({ part: 'declined-offers', label: `${applicant.declinedOffers} offer${applicant.declinedOffers === 1 ? '' : 's'} declined or let lapse × −${rules.declinePenaltyPoints}`, points: -applicant.declinedOffers * rules.declinePenaltyPoints });
   }
   const total = parts.reduce((sum, p) => sum + p.points, 0);
   return { applicationId: applicant.applicationId, total, parts };

@@ -25,7 +25,7 @@ describe('waiting-list priority score', () => {
       { part: 'group:living-alone', label: '独居 (living-alone)', points: 15 },
       { part: 'level', label: 'GB/T 42195-2022 level 3 重度失能', points: 30 },
       { part: 'waiting-time', label: '7 full months waiting × 2', points: 14 },
-      { part: 'declined-offers', label: '1 offer declined × −5', points: -5 },
+      { part: 'declined-offers', label: '1 offer declined or let lapse × −5', points: -5 },
     ]);
     expect(score.total).toBe(94);
   });
