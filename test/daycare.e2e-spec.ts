@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ServiceClient } from '@app/contracts';
 import { addDays, localDate } from '@app/domain';
@@ -79,5 +80,15 @@ describe('day-care bookings (e2e)', () => {
     expect(load.rows).toEqual([{ session: 'afternoon', booked: 1 }, { session: 'morning', booked: 1 }]);
     expect((await book(await senior(false), { dates: [day(20)] }).expect(422)).body.code).toBe('NOT_ELIGIBLE');
     await book(a, { dates: [day(-1)] }).expect(400);
+  });
+
+  it('holds an operator to the centres they run, for bookings and cancellations', async () => {
+    const stranger = await platform.account(['operator'], { facilityIds: [randomUUID()] });
+    const a = await senior(true);
+    const refused = await platform.http().post(`/v1/seniors/${a}/daycare-bookings`).set('Authorization', `Bearer ${stranger.token}`).send({ facilityId, session: 'morning', dates: [day(30)] }).expect(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    const booked = await book(a, { dates: [day(30)] }).expect(201);
+    await platform.http().post(`/v1/seniors/${a}/daycare-bookings/${booked.body[0].bookingId}/cancel`).set('Authorization', `Bearer ${stranger.token}`).send({ reason: 'Not mine to cancel' }).expect(403);
+    expect((await db.query(`SELECT status FROM allocation.daycare_booking WHERE id = $1`, [booked.body[0].bookingId])).rows[0].status).toBe('booked');
   });
 });

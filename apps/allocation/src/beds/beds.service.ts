@@ -4,6 +4,7 @@ import { DomainError, type Actor, type OccupancyRecord } from '@app/contracts';
 import { localDate } from '@app/domain';
 import { AllocationOutboxEvent, OutboxRelay, recordEvent } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
+import { requireOperatorOf } from '../facilities/operator-scope';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { BedsRepository, type OccupancyRow } from './beds.repository';
@@ -31,7 +32,7 @@ export class BedsService {
     if (existing) return toRecord(existing); // a retried request
     const bed = await this.beds.bedWithRoom(bedId);
     if (!bed) throw new DomainError('BED_NOT_FOUND', `No bed ${bedId}`);
-    requireFacility(actor, bed.facilityId);
+    requireOperatorOf(actor, bed.facilityId);
     const senior = await this.seniors.findById(seniorId);
     if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `Allocation knows no senior ${seniorId}`);
     const allowed = ((senior.entitlements as { bedTypes?: string[] } | null)?.bedTypes ?? []) as string[];
@@ -65,7 +66,7 @@ export class BedsService {
     await this.beds.transaction(async (manager) => {
       const hold = await this.beds.occupancy(holdId, manager);
       if (!hold || hold.kind !== 'hold') throw new DomainError('OCCUPANCY_NOT_FOUND', `No hold ${holdId}`);
-      requireFacility(actor, hold.facility_id);
+      requireOperatorOf(actor, hold.facility_id);
       if (!(await this.beds.endNow(manager, holdId, 'admitted'))) throw new DomainError('CONFLICT', `Hold ${holdId} has lapsed or ended; hold the bed again`);
       await this.beds.insert(manager, { id: stayId, bedId: hold.bed_id, seniorId: hold.senior_id, kind: 'stay', hours: null, createdBy: actor.accountId });
       await this.waitlist.onAdmitted(manager, holdId, actor.accountId);
@@ -81,7 +82,7 @@ export class BedsService {
     const facilityId = await this.beds.transaction(async (manager) => {
       const occupancy = await this.beds.occupancy(occupancyId, manager);
       if (!occupancy) throw new DomainError('OCCUPANCY_NOT_FOUND', `No hold or stay ${occupancyId}`);
-      requireFacility(actor, occupancy.facility_id);
+      requireOperatorOf(actor, occupancy.facility_id);
       if (!(await this.beds.endNow(manager, occupancyId, reason))) throw new DomainError('CONFLICT', `${occupancy.kind} ${occupancyId} has already ended`);
       const ended = (await this.beds.occupancy(occupancyId, manager))!;
       await recordEvent(
@@ -98,13 +99,6 @@ export class BedsService {
     await this.waitlist.matchAfterChange(facilityId, correlationId);
     return toRecord((await this.beds.occupancy(occupancyId))!);
   }
-}
-
-/** Operators act only on their own facilities; admins on all. */
-function requireFacility(actor: Actor, facilityId: string): void {
-  if (actor.roles.includes('admin')) return;
-  if (actor.roles.includes('operator') && actor.facilityIds.includes(facilityId)) return;
-  throw new DomainError('FORBIDDEN', 'You do not operate this facility');
 }
 
 function toRecord(row: OccupancyRow): OccupancyRecord {

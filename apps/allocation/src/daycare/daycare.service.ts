@@ -4,6 +4,7 @@ import { DomainError, type Actor, type DaycareBookingRecord, type DaycareSession
 import { addDays, localDate } from '@app/domain';
 import { AllocationOutboxEvent, OutboxRelay, recordEvent, type DaycareBooking } from '@app/persistence';
 import { FacilitiesRepository } from '../facilities/facilities.repository';
+import { refuseOtherOperators } from '../facilities/operator-scope';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { DaycareRepository } from './daycare.repository';
 
@@ -27,6 +28,7 @@ export class DaycareService {
     if (existing.length > 0) return existing.map(toRecord); // a retried request
     const facility = await this.facilities.findById(facilityId);
     if (!facility) throw new DomainError('FACILITY_NOT_FOUND', `No facility ${facilityId}`);
+    refuseOtherOperators(actor, facilityId);
     if (!DAY_CARE_TYPES.has(facility.type) || facility.dayCarePlaces === 0) throw new DomainError('NOT_ELIGIBLE', `${facility.name} offers no day-care places`);
     const senior = await this.seniors.findById(seniorId);
     if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `Allocation knows no senior ${seniorId}`);
@@ -67,10 +69,11 @@ export class DaycareService {
     return (await this.bookings.byRequest(requestId)).map(toRecord);
   }
 
-  async cancel(seniorId: string, bookingId: string, reason: string, correlationId: string): Promise<DaycareBookingRecord> {
+  async cancel(seniorId: string, bookingId: string, reason: string, actor: Actor, correlationId: string): Promise<DaycareBookingRecord> {
     await this.bookings.transaction(async (manager) => {
       const booking = await this.bookings.byId(bookingId, manager);
       if (!booking || booking.seniorId !== seniorId) throw new DomainError('BOOKING_NOT_FOUND', `No booking ${bookingId}`);
+      refuseOtherOperators(actor, booking.facilityId);
       if (!(await this.bookings.cancel(manager, bookingId, reason))) throw new DomainError('CONFLICT', `Booking ${bookingId} is already cancelled`);
       for (const place of PLACES_TAKEN[booking.session]) await this.bookings.freePlace(manager, booking.facilityId, booking.date, place);
       await recordEvent(manager, AllocationOutboxEvent, 'daycare.cancelled', { seniorId, facilityId: booking.facilityId, bookingId, date: booking.date, session: booking.session }, correlationId);

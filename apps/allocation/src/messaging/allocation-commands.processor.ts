@@ -54,7 +54,7 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
       }
       case 'daycare.cancel': {
         const { seniorId, bookingId, reason } = payload as Payload<'daycare.cancel'>;
-        return this.daycare.cancel(seniorId, bookingId, reason, correlationId);
+        return this.daycare.cancel(seniorId, bookingId, reason, requireActor(actor), correlationId);
       }
       case 'daycare.list':
         return this.daycare.list((payload as Payload<'daycare.list'>).seniorId);
