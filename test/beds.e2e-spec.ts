@@ -12,6 +12,7 @@ describe('bed holds and admissions (e2e)', () => {
   let operator: { id: string; token: string };
   let otherOperator: { id: string; token: string };
   let bedIds: string[];
+  let facilityId: string;
   const seniors: string[] = [];
 
   const seniorWith = (bedTypes: string[]) => seniorInReadModels(db, { bedTypes });
@@ -36,6 +37,7 @@ describe('bed holds and admissions (e2e)', () => {
       })
       .expect(201);
     bedIds = facility.body.rooms[0].beds.map((b: { bedId: string }) => b.bedId);
+    facilityId = facility.body.facilityId;
     operator = await platform.account(['operator'], { facilityIds: [facility.body.facilityId] });
     otherOperator = await platform.account(['operator'], { facilityIds: [randomUUID()] });
     for (let i = 0; i < 60; i += 1) seniors.push(await seniorWith(['general', 'nursing']));
@@ -93,5 +95,50 @@ describe('bed holds and admissions (e2e)', () => {
     const newcomer = await seniorWith(['nursing']);
     const both = await Promise.all([hold(bedIds[2]!, newcomer), hold(bedIds[3]!, newcomer)]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
+
+  it('shows the operator a bed board, transfers a resident at one instant, and proves beds and residents agree', async () => {
+    const board = async () => (await platform.http().get(`/v1/facilities/${facilityId}/beds`).set('Authorization', `Bearer ${operator.token}`).expect(200)).body;
+    await platform.http().get(`/v1/facilities/${facilityId}/beds`).set('Authorization', `Bearer ${otherOperator.token}`).expect(403);
+    const before = await board();
+    expect(before.counts).toEqual({ vacant: 1, held: 4, occupied: 0 });
+    const vacantBed = before.beds.find((b: { status: string }) => b.status === 'vacant').bedId as string;
+    const held = before.beds.find((b: { bedId: string }) => b.bedId === bedIds[4]);
+    expect(held).toMatchObject({ status: 'held', fromWaitingList: false, until: expect.any(String) });
+
+    const stay = await platform.http().post(`/v1/holds/${held.occupancyId}/admit`).set('Authorization', `Bearer ${operator.token}`).expect(200);
+    const moved = await platform.http().post(`/v1/occupancies/${stay.body.occupancyId}/transfer`).set('Authorization', `Bearer ${operator.token}`).send({ toBedId: vacantBed, reason: 'Nearer the nurses\' station' }).expect(200);
+    expect(moved.body).toMatchObject({ kind: 'stay', bedId: vacantBed, seniorId: held.seniorId, until: null });
+    const ended = (await db.query(`SELECT upper(during) AS until, end_reason FROM allocation.bed_occupancy WHERE id = $1`, [stay.body.occupancyId])).rows[0];
+    expect(ended.until.toISOString()).toBe(moved.body.from);
+    expect(ended.end_reason).toBe("transferred: Nearer the nurses' station");
+    const after = await board();
+    expect(after.counts).toEqual({ vacant: 1, held: 3, occupied: 1 });
+    expect(after.beds.find((b: { bedId: string }) => b.bedId === bedIds[4]).status).toBe('vacant');
+    // A transfer to a taken bed, or by an operator of neither facility, changes nothing.
+    await platform.http().post(`/v1/occupancies/${moved.body.occupancyId}/transfer`).set('Authorization', `Bearer ${operator.token}`).send({ toBedId: bedIds[1], reason: 'Swap rooms' }).expect(409);
+    await platform.http().post(`/v1/occupancies/${moved.body.occupancyId}/transfer`).set('Authorization', `Bearer ${otherOperator.token}`).send({ toBedId: bedIds[4], reason: 'Swap rooms' }).expect(403);
+    expect((await board()).counts).toEqual({ vacant: 1, held: 3, occupied: 1 });
+
+    // Once dispatch has applied both of the transfer's events, it still sees the senior in the
+    // facility: home meals stay paused across the transfer, whichever event it applied first.
+    const transferEvents = await db.query(`SELECT event_id FROM allocation.outbox_event WHERE payload->>'occupancyId' IN ($1, $2)`, [stay.body.occupancyId, moved.body.occupancyId]);
+    expect(transferEvents.rows).toHaveLength(3); // admitted, then released and admitted by the transfer
+    await eventually(async () => {
+      const applied = await db.query(`SELECT count(*)::int AS n FROM dispatch.inbox_receipt WHERE event_id = ANY($1::uuid[])`, [transferEvents.rows.map((r) => r.event_id)]);
+      expect(applied.rows[0].n).toBe(3);
+    });
+    const client = platform.gateway.get(ServiceClient);
+    const outcome = await client.call('dispatch', 'senior-view.get', { seniorId: held.seniorId }, { actor: null, correlationId: 'test', timeoutMs: 2000 });
+    expect(outcome.status === 'done' && outcome.value.residentialFacilityId).toBe(facilityId);
+
+    const planner = await platform.account(['planner']);
+    const reconciled = await platform.http().get('/v1/districts/310112/beds/reconciliation').set('Authorization', `Bearer ${planner.token}`).expect(200);
+    expect(reconciled.body).toMatchObject({ beds: 5, vacant: 1, held: 3, occupied: 1, consistent: true, problems: [] });
+    // A disagreement is named: an application marked offered with no offer behind it.
+    await db.query(`INSERT INTO allocation.bed_application (id, senior_id, district_code, kind, bed_types, facility_ids, status, applied_at) VALUES ($1, $2, '310112', 'long-stay', '{}', '{}', 'offered', now())`, [randomUUID(), held.seniorId]);
+    const broken = await platform.http().get('/v1/districts/310112/beds/reconciliation').set('Authorization', `Bearer ${planner.token}`).expect(200);
+    expect(broken.body.consistent).toBe(false);
+    expect(broken.body.problems.map((p: { check: string }) => p.check).sort()).toEqual(['a resident still waiting for a bed', 'an application whose status disagrees with its offers']);
   });
 });

@@ -1,4 +1,5 @@
-import type { CircleSearchQuery, CircleSearchResult, DaycareBookingRecord, DaycareSession, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
+import type { BedReconciliation, FacilityBedBoard, CircleSearchQuery, CircleSearchResult, DaycareBookingRecord, DaycareSession, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
+import type { CoverageQuery, CoverageReport, GapQuery, GapReport, PlanningTargetsRecord, PublishPlanningTargetsCommand, SetStreetStatisticsCommand, StreetStatisticsEntry, WhatIfQuery, WhatIfResult } from './coverage.types';
 import type { SystemCommands } from './system.contract';
 import type { BedApplicationKind, BedApplicationRecord, PriorityRulesRecord, PublishPriorityRulesCommand, SubmitBedApplicationCommand, WaitingListView, WaitlistWhatIf } from './waitlist.types';
 import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
@@ -12,6 +13,8 @@ export interface AllocationSeniorView {
   livingArrangement: LivingArrangement;
   priorityFlags: PriorityFlag[];
   districtCode: string;
+  /** Street (街道/镇) code of the home address; null when registered without one. */
+  streetCode: string | null;
   level: number | null;
   levelInstrument: string | null;
   entitlements: Record<string, unknown> | null;
@@ -25,12 +28,30 @@ export interface AllocationCommands extends SystemCommands {
   'facility.list': { request: { districtCode: string | null; type: FacilityType | null }; reply: FacilityRecord[] };
   /** Every facility within the walking circle, ranked by walking time, with vacancies and eligibility. */
   'circle.search': { request: CircleSearchQuery; reply: CircleSearchResult };
+  /** The plans' coverage and capacity indicators for a district and each of its streets. */
+  'coverage.report': { request: CoverageQuery; reply: CoverageReport };
+  /** Seniors outside every circle of a facility type, grouped by H3 cell, most first. */
+  'coverage.gaps': { request: GapQuery; reply: GapReport };
+  /** How many seniors not yet covered by a type a new site of that type at a point would cover. */
+  'coverage.what-if': { request: WhatIfQuery; reply: WhatIfResult };
+  /** A new version of a district's planning targets; the same version twice with the same figures is one. */
+  'planning-targets.publish': { request: PublishPlanningTargetsCommand; reply: PlanningTargetsRecord };
+  'planning-targets.list': { request: { districtCode: string }; reply: PlanningTargetsRecord[] };
+  /** Street population statistics for a year (entering a street's year again corrects it). */
+  'street-statistics.set': { request: SetStreetStatisticsCommand; reply: StreetStatisticsEntry[] };
+  'street-statistics.list': { request: { districtCode: string; year: number | null }; reply: StreetStatisticsEntry[] };
   /** Holds a bed for a senior for the district's hold time; PostgreSQL refuses a bed already held or occupied. */
   'bed.hold': { request: { holdId: string; seniorId: string; bedId: string }; reply: OccupancyRecord };
   /** The operator confirms the admission: the hold becomes a stay from now. */
   'bed.admit': { request: { holdId: string }; reply: OccupancyRecord };
   /** Ends a hold or a stay now (discharge, or the applicant declined), with the reason. */
   'bed.release': { request: { occupancyId: string; reason: string }; reply: OccupancyRecord };
+  /** Moves a resident to another bed at one instant (the old stay ends as the new one begins). */
+  'bed.transfer': { request: { stayId: string; toBedId: string; reason: string }; reply: OccupancyRecord };
+  /** Every bed of a facility with who holds or occupies it now (its operators and admins). */
+  'facility.beds': { request: { facilityId: string }; reply: FacilityBedBoard };
+  /** Checks that beds, residents and the waiting list agree. */
+  'beds.reconcile': { request: { districtCode: string }; reply: BedReconciliation };
   /** Books day-care places on these dates, all or none: a full session refuses the whole request. */
   'daycare.book': { request: { requestId: string; seniorId: string; facilityId: string; session: DaycareSession; dates: string[] }; reply: DaycareBookingRecord[] };
   'daycare.cancel': { request: { seniorId: string; bookingId: string; reason: string }; reply: DaycareBookingRecord };

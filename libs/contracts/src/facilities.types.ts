@@ -125,3 +125,40 @@ export interface DaycareBookingRecord {
   status: 'booked' | 'cancelled';
   cancelReason: string | null;
 }
+
+/** One bed on an operator's board, as of now. */
+export interface BedOnBoard {
+  bedId: string;
+  label: string;
+  room: string;
+  genderRule: GenderRule;
+  bedType: BedTypeId;
+  respite: boolean;
+  status: 'vacant' | 'held' | 'occupied';
+  occupancyId: string | null;
+  seniorId: string | null;
+  since: string | null;
+  /** When a hold lapses; null for a stay. */
+  until: string | null;
+  /** The hold is an offer from the waiting list. */
+  fromWaitingList: boolean;
+}
+
+export interface FacilityBedBoard {
+  facilityId: string;
+  at: string;
+  counts: { vacant: number; held: number; occupied: number };
+  beds: BedOnBoard[];
+}
+
+/** Whether beds, residents and the waiting list agree in a district; each disagreement named. */
+export interface BedReconciliation {
+  districtCode: string;
+  checkedAt: string;
+  beds: number;
+  vacant: number;
+  held: number;
+  occupied: number;
+  consistent: boolean;
+  problems: Array<{ check: string; detail: string }>;
+}

@@ -48,6 +48,14 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
       }
       case 'bed.admit':
         return this.beds.admit((payload as Payload<'bed.admit'>).holdId, requireActor(actor), correlationId);
+      case 'bed.transfer': {
+        const { stayId, toBedId, reason } = payload as Payload<'bed.transfer'>;
+        return this.beds.transfer(stayId, toBedId, reason, requireActor(actor), correlationId);
+      }
+      case 'facility.beds':
+        return this.beds.board((payload as Payload<'facility.beds'>).facilityId, requireActor(actor));
+      case 'beds.reconcile':
+        return this.beds.reconcile((payload as Payload<'beds.reconcile'>).districtCode);
       case 'daycare.book': {
         const { requestId, seniorId, facilityId, session, dates } = payload as Payload<'daycare.book'>;
         return this.daycare.book(requestId, seniorId, facilityId, session, dates, requireActor(actor), correlationId);

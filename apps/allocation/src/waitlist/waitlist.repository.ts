@@ -115,6 +115,10 @@ export class WaitlistRepository {
     return manager.findOne(BedApplication, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  openApplicationOf(manager: EntityManager, seniorId: string): Promise<BedApplication | null> {
+    return manager.findOne(BedApplication, { where: [{ seniorId, status: 'waiting' }, { seniorId, status: 'offered' }], lock: { mode: 'pessimistic_write' } });
+  }
+
   applicationsOf(seniorId: string): Promise<BedApplication[]> {
     return this.dataSource.manager.find(BedApplication, { where: { seniorId }, order: { appliedAt: 'DESC' } });
   }

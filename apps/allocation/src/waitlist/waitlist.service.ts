@@ -184,12 +184,23 @@ export class WaitlistService {
 
   // ---- what BedsService tells the list -------------------------------------------------------
 
-  /** In the admission's transaction: an admitted offer closes its application. */
-  async onAdmitted(manager: EntityManager, holdId: string, actorId: string): Promise<void> {
+  /**
+   * In the admission's transaction: an admitted offer closes its application; so does an admission
+   * the facility arranged directly, so nobody stays on the list who already has a bed.
+   */
+  async onAdmitted(manager: EntityManager, holdId: string, seniorId: string, actorId: string): Promise<void> {
     const offer = await this.waitlist.offer(holdId, manager);
-    if (!offer || !(await this.waitlist.decideOffer(manager, holdId, ['open', 'accepted'], 'admitted', null))) return;
-    await this.waitlist.setApplicationStatus(manager, offer.application_id, 'admitted', `admitted to bed ${offer.bed_label} at ${offer.facility_name}`);
-    await this.waitlist.log(manager, [{ applicationId: offer.application_id, kind: 'admitted', reason: `admitted to bed ${offer.bed_label} at ${offer.facility_name}`, bedId: offer.bed_id, facilityId: offer.facility_id, actorId }]);
+    if (offer && (await this.waitlist.decideOffer(manager, holdId, ['open', 'accepted'], 'admitted', null))) {
+      await this.waitlist.setApplicationStatus(manager, offer.application_id, 'admitted', `admitted to bed ${offer.bed_label} at ${offer.facility_name}`);
+      await this.waitlist.log(manager, [{ applicationId: offer.application_id, kind: 'admitted', reason: `admitted to bed ${offer.bed_label} at ${offer.facility_name}`, bedId: offer.bed_id, facilityId: offer.facility_id, actorId }]);
+      return;
+    }
+    const open = await this.waitlist.openApplicationOf(manager, seniorId);
+    if (!open) return;
+    const live = (await this.waitlist.liveOffers([open.id]))[0];
+    if (live && (await this.waitlist.decideOffer(manager, live.id, ['open', 'accepted'], 'withdrawn', 'the senior was admitted elsewhere'))) await this.endHold(manager, live, 'withdrawn', 'admitted-elsewhere');
+    await this.waitlist.setApplicationStatus(manager, open.id, 'admitted', 'admitted directly by a facility');
+    await this.waitlist.log(manager, [{ applicationId: open.id, kind: 'admitted', reason: 'admitted directly by a facility, not from the list; the application is closed', actorId }]);
   }
 
   /** In the release's transaction: an operator who releases an offered hold sends the applicant back to the list. */

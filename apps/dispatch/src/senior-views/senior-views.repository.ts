@@ -39,14 +39,14 @@ export class SeniorViewsRepository {
       .execute();
   }
 
-  /** Clears the stay that began before the discharge (a later re-admission stays recorded). */
+  /** Clears the stay that began before the discharge (a re-admission or transfer from that instant on stays recorded). */
   async clearResidence(manager: EntityManager, seniorId: string, facilityId: string, at: Date): Promise<void> {
     await lockKnown(manager, seniorId);
     await manager
       .createQueryBuilder()
       .update(DispatchSeniorViewRecord)
       .set({ residentialFacilityId: null, residentialSince: null })
-      .where('senior_id = :seniorId AND residential_facility_id = :facilityId AND residential_since <= :at', { seniorId, facilityId, at })
+      .where('senior_id = :seniorId AND residential_facility_id = :facilityId AND residential_since < :at', { seniorId, facilityId, at })
       .execute();
   }
 

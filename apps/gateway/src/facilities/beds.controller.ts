@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
-import { Actor, CallContext, OccupancyRecord, ServiceClient } from '@app/contracts';
-import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
+import { Actor, BedReconciliation, CallContext, FacilityBedBoard, OccupancyRecord, ServiceClient } from '@app/contracts';
+import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 import { checkIdempotencyKey } from '../seniors/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
@@ -17,6 +17,17 @@ export class HoldBedDto {
 
 export class ReleaseDto {
   @ApiProperty({ example: 'Discharged home on the family\'s request' })
+  @IsString()
+  @Length(3, 500)
+  reason!: string;
+}
+
+export class TransferDto {
+  @ApiProperty()
+  @IsUUID('all')
+  toBedId!: string;
+
+  @ApiProperty({ example: 'Needs a nursing-type bed after a fall' })
   @IsString()
   @Length(3, 500)
   reason!: string;
@@ -54,6 +65,28 @@ export class BedsController {
   @Access({ roles: ['admin', 'operator'] })
   release(@UuidParam('occupancyId') occupancyId: string, @Body() dto: ReleaseDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<OccupancyRecord | PendingRequest> {
     return answerOrPending(this.client.call('allocation', 'bed.release', { occupancyId, reason: dto.reason }, this.context(actor, req)));
+  }
+
+  /** Moves a resident to another bed, here or at another facility the operator runs, at one instant. */
+  @Post('occupancies/:occupancyId/transfer')
+  @HttpCode(200)
+  @Access({ roles: ['admin', 'operator'] })
+  transfer(@UuidParam('occupancyId') stayId: string, @Body() dto: TransferDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<OccupancyRecord | PendingRequest> {
+    return answerOrPending(this.client.call('allocation', 'bed.transfer', { stayId, toBedId: dto.toBedId, reason: dto.reason }, this.context(actor, req)));
+  }
+
+  /** The facility's bed board: every bed, vacant, held (until when) or occupied (since when, by whom). Its operators only. */
+  @Get('facilities/:facilityId/beds')
+  @Access({ roles: ['admin', 'operator'], audit: 'facility.beds' })
+  board(@UuidParam('facilityId') facilityId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<FacilityBedBoard | PendingRequest> {
+    return answerOrPending(this.client.call('allocation', 'facility.beds', { facilityId }, this.context(actor, req)));
+  }
+
+  /** Proves beds, residents and the waiting list agree in a district; names every disagreement. */
+  @Get('districts/:districtCode/beds/reconciliation')
+  @Access({ roles: ['admin', 'planner'] })
+  reconcile(@DistrictCodeParam() districtCode: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<BedReconciliation | PendingRequest> {
+    return answerOrPending(this.client.call('allocation', 'beds.reconcile', { districtCode }, this.context(actor, req)));
   }
 
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {
