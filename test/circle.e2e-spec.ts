@@ -68,6 +68,15 @@ describe('facilities and the 15-minute circle (e2e)', () => {
     expect(canteenWithBeds.body.fields[0].field).toBe('rooms');
     const list = await platform.http().get('/v1/facilities?districtCode=310112').set('Authorization', `Bearer ${planner.token}`).expect(200);
     expect(list.body).toHaveLength(3);
+
+    // Dispatch learns the registry from allocation's events: the canteen it will serve meals from.
+    const client = platform.gateway.get(ServiceClient);
+    await eventually(async () => {
+      const outcome = await client.call('dispatch', 'facility-view.list', { districtCode: '310112', types: ['meal-site'] }, { actor: null, correlationId: 'test', timeoutMs: 2000 });
+      expect(outcome.status === 'done' && outcome.value).toEqual([
+        expect.objectContaining({ facilityId: ids.canteen, name: '莘松长者食堂', mealSeats: 60, location: { lat: expect.closeTo(HOME.lat + north(2000), 9), lng: expect.closeTo(HOME.lng, 9) } }),
+      ]);
+    });
   });
 
   it("ranks what is within a senior's walk by minutes, with vacancies today and why the senior may not use a place", async () => {

@@ -8,6 +8,8 @@ import { BedsRepository } from './beds/beds.repository';
 import { BedsService } from './beds/beds.service';
 import { CircleRepository } from './circle/circle.repository';
 import { CircleService } from './circle/circle.service';
+import { CoverageRepository } from './coverage/coverage.repository';
+import { CoverageService } from './coverage/coverage.service';
 import { DaycareRepository } from './daycare/daycare.repository';
 import { DaycareService } from './daycare/daycare.service';
 import { FacilitiesRepository } from './facilities/facilities.repository';
@@ -41,6 +43,8 @@ export class AllocationModule {
         FacilitiesService,
         CircleRepository,
         CircleService,
+        CoverageRepository,
+        CoverageService,
         BedsRepository,
         BedsService,
         DaycareRepository,

@@ -4,6 +4,8 @@ import { ConfigModule, PlatformEnvironment } from '@app/config';
 import { MessagingModule } from '@app/contracts';
 import { LoggingModule } from '@app/logging';
 import { DISPATCH_ENTITIES, DispatchOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
+import { FacilityViewsRepository } from './facility-views/facility-views.repository';
+import { FacilityViewsService } from './facility-views/facility-views.service';
 import { DispatchCommandsProcessor } from './messaging/dispatch-commands.processor';
 import { DispatchInboxProcessor } from './messaging/dispatch-inbox.processor';
 import { SeniorViewsRepository } from './senior-views/senior-views.repository';
@@ -26,6 +28,8 @@ export class DispatchModule {
         outboxRelayProvider('dispatch', DispatchOutboxEvent),
         SeniorViewsRepository,
         SeniorViewsService,
+        FacilityViewsRepository,
+        FacilityViewsService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

@@ -25,6 +25,7 @@ import { CredentialsAuthenticator } from './auth/credentials.authenticator';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
+import { CoverageController } from './coverage/coverage.controller';
 import { BedsController } from './facilities/beds.controller';
 import { DaycareController } from './facilities/daycare.controller';
 import { BedApplicationsController } from './waitlist/bed-applications.controller';
@@ -68,6 +69,7 @@ export class GatewayModule {
         ReassessmentsController,
         PoliciesController,
         FacilitiesController,
+        CoverageController,
         BedsController,
         DaycareController,
         BedApplicationsController,

@@ -76,6 +76,20 @@ export interface AllocationCommands extends SystemCommands {
   'priority-rules.list': { request: { districtCode: string }; reply: PriorityRulesRecord[] };
 }
 
+/** A facility joined the registry: dispatch learns the canteens and centres it serves meals from. */
+export interface FacilityRegisteredEvent {
+  facilityId: string;
+  type: FacilityType;
+  name: string;
+  districtCode: string;
+  streetCode: string | null;
+  /** WGS-84. */
+  location: GeoPoint;
+  openingHours: string | null;
+  mealSeats: number;
+  dayCarePlaces: number;
+}
+
 /** A bed was held for a senior until `until` (the hold then lapses by itself). */
 export interface BedHeldEvent {
   occupancyId: string;
@@ -121,6 +135,7 @@ export interface DaycareCancelledEvent {
 }
 
 export interface AllocationEvents {
+  'facility.registered': FacilityRegisteredEvent;
   'bed.held': BedHeldEvent;
   'bed.admitted': BedAdmittedEvent;
   'bed.released': BedReleasedEvent;

@@ -1,4 +1,5 @@
 import type { SystemCommands } from './system.contract';
+import type { FacilityType } from './facilities.types';
 import type { GeoPoint } from './seniors.types';
 
 /** What dispatch knows of a senior for deliveries and visits, kept from assessment events. */
@@ -15,8 +16,23 @@ export interface DispatchSeniorView {
   updatedAt: string;
 }
 
+/** What dispatch knows of a facility, kept from allocation's events: where meals are served and day care held. */
+export interface DispatchFacilityView {
+  facilityId: string;
+  type: FacilityType;
+  name: string;
+  districtCode: string;
+  streetCode: string | null;
+  location: GeoPoint;
+  openingHours: string | null;
+  mealSeats: number;
+  dayCarePlaces: number;
+}
+
 export interface DispatchCommands extends SystemCommands {
   'senior-view.get': { request: { seniorId: string }; reply: DispatchSeniorView };
+  /** The facilities dispatch knows in a district, optionally of some types (e.g. the meal sites). */
+  'facility-view.list': { request: { districtCode: string; types: FacilityType[] | null }; reply: DispatchFacilityView[] };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- dispatch publishes no events yet

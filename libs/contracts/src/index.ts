@@ -5,6 +5,7 @@ export * from './assessment.contract';
 export * from './assessments.types';
 export * from './catalogue';
 export * from './command-reply';
+export * from './coverage.types';
 export * from './dispatch.contract';
 export * from './envelopes';
 export * from './errors';

@@ -5,5 +5,6 @@ export * from './district';
 export * from './entitlements';
 export * from './geo';
 export * from './identity';
+export * from './planning';
 export * from './routing';
 export * from './waitlist';

@@ -12,6 +12,8 @@ import { BedApplication } from './allocation/bed-application.entity';
 import { BedOffer } from './allocation/bed-offer.entity';
 import { PriorityRulesVersion } from './allocation/priority-rules-version.entity';
 import { WaitlistDecision } from './allocation/waitlist-decision.entity';
+import { PlanningTargetsVersion } from './allocation/planning-targets.entity';
+import { StreetStatisticsRecord } from './allocation/street-statistics.entity';
 import { AssessmentInboxReceipt } from './assessment/assessment-inbox-receipt.entity';
 import { Assessment } from './assessment/assessment.entity';
 import { AssessmentOutboxEvent } from './assessment/assessment-outbox-event.entity';
@@ -21,6 +23,7 @@ import { ReassessmentTask } from './assessment/reassessment-task.entity';
 import { Senior } from './assessment/senior.entity';
 import { SeniorPriorityFlag } from './assessment/senior-priority-flag.entity';
 import { DispatchDaycareDay } from './dispatch/dispatch-daycare-day.entity';
+import { DispatchFacilityViewRecord } from './dispatch/dispatch-facility-view.entity';
 import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 import { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 import { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';
@@ -41,7 +44,7 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentOutboxEvent,
   AssessmentInboxReceipt,
 ];
-export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, AllocationOutboxEvent, AllocationInboxReceipt];
-export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchOutboxEvent, DispatchInboxReceipt];
+export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, PlanningTargetsVersion, StreetStatisticsRecord, AllocationOutboxEvent, AllocationInboxReceipt];
+export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

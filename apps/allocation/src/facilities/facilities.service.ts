@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type BedTypeId, type CoordinateSystem, type FacilityRecord, type FacilityType, type FieldProblem, type GenderRule, type RegisterFacilityCommand } from '@app/contracts';
 import { gcj02ToWgs84, outOfChina } from '@app/domain';
-import type { Bed, Facility, Room } from '@app/persistence';
+import { AllocationOutboxEvent, type Bed, type Facility, OutboxRelay, recordEvent, type Room } from '@app/persistence';
 import { FacilitiesRepository } from './facilities.repository';
 
 const RESIDENTIAL: readonly FacilityType[] = ['care-institution', 'small-care-home'];
@@ -11,10 +11,13 @@ const UNIQUE_VIOLATION = '23505';
 /** The facility registry: sites of the circle with their rooms, beds and places. */
 @Injectable()
 export class FacilitiesService {
-  constructor(private readonly facilities: FacilitiesRepository) {}
+  constructor(
+    private readonly facilities: FacilitiesRepository,
+    private readonly relay: OutboxRelay,
+  ) {}
 
-  /** Registers a facility with its rooms and beds in one transaction. Idempotent on the facility id. */
-  async register(command: RegisterFacilityCommand): Promise<FacilityRecord> {
+  /** Registers a facility with its rooms and beds in one transaction, and tells dispatch. Idempotent on the facility id. */
+  async register(command: RegisterFacilityCommand, correlationId: string): Promise<FacilityRecord> {
     if (await this.facilities.findById(command.facilityId)) return this.get(command.facilityId);
     const problems = checkFacility(command);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'The facility cannot be registered', problems);
@@ -27,8 +30,8 @@ export class FacilitiesService {
       for (const bed of room.beds) beds.push({ id: randomUUID(), roomId, facilityId: command.facilityId, label: bed.label, bedType: bed.bedType, respite: bed.respite, equipment: bed.equipment });
     }
     try {
-      await this.facilities.transaction((manager) =>
-        this.facilities.insert(
+      await this.facilities.transaction(async (manager) => {
+        await this.facilities.insert(
           manager,
           {
             id: command.facilityId,
@@ -46,12 +49,30 @@ export class FacilitiesService {
           },
           rooms,
           beds,
-        ),
-      );
+        );
+        await recordEvent(
+          manager,
+          AllocationOutboxEvent,
+          'facility.registered',
+          {
+            facilityId: command.facilityId,
+            type: command.type,
+            name: command.name,
+            districtCode: command.districtCode,
+            streetCode: command.streetCode,
+            location,
+            openingHours: command.openingHours,
+            mealSeats: command.mealSeats,
+            dayCarePlaces: command.dayCarePlaces,
+          },
+          correlationId,
+        );
+      });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DomainError('CONFLICT', 'Two rooms share a name, or two beds of a room share a label');
       throw error;
     }
+    this.relay.kick();
     return this.get(command.facilityId);
   }
 

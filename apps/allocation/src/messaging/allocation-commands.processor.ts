@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, requireActor, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, WORKER_OPTIONS } from '@app/contracts';
 import { BedsService } from '../beds/beds.service';
 import { CircleService } from '../circle/circle.service';
+import { CoverageService } from '../coverage/coverage.service';
 import { DaycareService } from '../daycare/daycare.service';
 import { FacilitiesService } from '../facilities/facilities.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
@@ -19,6 +20,7 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
     private readonly beds: BedsService,
     private readonly daycare: DaycareService,
     private readonly waitlist: WaitlistService,
+    private readonly coverage: CoverageService,
   ) {
     super();
   }
@@ -30,7 +32,7 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
       case 'senior-view.get':
         return this.seniorViews.get((payload as Payload<'senior-view.get'>).seniorId);
       case 'facility.register': {
-        const facility = await this.facilities.register(payload as Payload<'facility.register'>);
+        const facility = await this.facilities.register(payload as Payload<'facility.register'>, correlationId);
         await this.waitlist.matchAfterChange(facility.facilityId, correlationId); // its beds go to whoever waits
         return facility;
       }
@@ -42,6 +44,22 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
       }
       case 'circle.search':
         return this.circle.search(payload as Payload<'circle.search'>);
+      case 'coverage.report':
+        return this.coverage.report(payload as Payload<'coverage.report'>);
+      case 'coverage.gaps':
+        return this.coverage.gaps(payload as Payload<'coverage.gaps'>);
+      case 'coverage.what-if':
+        return this.coverage.whatIf(payload as Payload<'coverage.what-if'>);
+      case 'planning-targets.publish':
+        return this.coverage.publishTargets(payload as Payload<'planning-targets.publish'>, requireActor(actor));
+      case 'planning-targets.list':
+        return this.coverage.listTargets((payload as Payload<'planning-targets.list'>).districtCode);
+      case 'street-statistics.set':
+        return this.coverage.setStatistics(payload as Payload<'street-statistics.set'>, requireActor(actor));
+      case 'street-statistics.list': {
+        const { districtCode, year } = payload as Payload<'street-statistics.list'>;
+        return this.coverage.listStatistics(districtCode, year);
+      }
       case 'bed.hold': {
         const { holdId, seniorId, bedId } = payload as Payload<'bed.hold'>;
         return this.beds.hold(holdId, seniorId, bedId, requireActor(actor), correlationId);

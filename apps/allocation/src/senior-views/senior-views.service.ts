@@ -15,6 +15,7 @@ export class SeniorViewsService {
       this.views.upsert(manager, {
         seniorId: s.seniorId,
         districtCode: s.districtCode,
+        streetCode: s.address.streetCode,
         sex: s.sex,
         birthDate: s.birthDate,
         location: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
@@ -51,6 +52,7 @@ export class SeniorViewsService {
       livingArrangement: view.livingArrangement as LivingArrangement,
       priorityFlags: view.priorityFlags as PriorityFlag[],
       districtCode: view.districtCode,
+      streetCode: view.streetCode,
       level: view.level,
       levelInstrument: view.levelInstrument,
       entitlements: view.entitlements as Record<string, unknown> | null,

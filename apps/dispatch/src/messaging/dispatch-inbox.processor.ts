@@ -1,11 +1,15 @@
 import { Processor } from '@nestjs/bullmq';
 import { assertNever, INBOX_QUEUES, InboxEvent, InboxProcessor, WORKER_OPTIONS } from '@app/contracts';
+import { FacilityViewsService } from '../facility-views/facility-views.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
 
 /** Applies the events dispatch subscribes to, each at most once. */
 @Processor(INBOX_QUEUES.dispatch, WORKER_OPTIONS)
 export class DispatchInboxProcessor extends InboxProcessor<'dispatch'> {
-  constructor(private readonly seniorViews: SeniorViewsService) {
+  constructor(
+    private readonly seniorViews: SeniorViewsService,
+    private readonly facilityViews: FacilityViewsService,
+  ) {
     super();
   }
 
@@ -19,6 +23,8 @@ export class DispatchInboxProcessor extends InboxProcessor<'dispatch'> {
         return this.seniorViews.applyAssessmentFinalized(event);
       case 'entitlements.changed':
         return this.seniorViews.applyEntitlementsChanged(event);
+      case 'facility.registered':
+        return this.facilityViews.applyRegistered(event);
       case 'bed.held':
         return; // a hold changes nothing at home until the admission
       case 'bed.admitted':

@@ -18,6 +18,10 @@ export class AllocationSeniorViewRecord extends SeniorViewColumns {
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
   location!: Point;
 
+  /** The street (街道/镇) of the home address, from senior.registered: the planning indicators count per street. Null: registered without one. */
+  @Column({ name: 'street_code', type: 'text', nullable: true })
+  streetCode!: string | null;
+
   @Column({ name: 'living_arrangement', type: 'text' })
   livingArrangement!: string;
 

@@ -9,6 +9,8 @@ import { OccupancyReasonsAndOneBedPerSenior1795391503986 } from './1795391503986
 import { DaycareBookings1795391781626 } from './1795391781626-daycare-bookings';
 import { DispatchStaysAndDaycareDays1795392011193 } from './1795392011193-dispatch-stays-and-daycare-days';
 import { BedWaitingList1796054259327 } from './1796054259327-bed-waiting-list';
+import { CoverageIndicators1796054632950 } from './1796054632950-coverage-indicators';
+import { DispatchFacilityView1796054747581 } from './1796054747581-dispatch-facility-view';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739, PriorityFlagEndReason1795388608412, FacilitiesAndBeds1795389398621, AllocationPolicy1795391349519, OccupancyReasonsAndOneBedPerSenior1795391503986, DaycareBookings1795391781626, DispatchStaysAndDaycareDays1795392011193, BedWaitingList1796054259327];
+export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739, PriorityFlagEndReason1795388608412, FacilitiesAndBeds1795389398621, AllocationPolicy1795391349519, OccupancyReasonsAndOneBedPerSenior1795391503986, DaycareBookings1795391781626, DispatchStaysAndDaycareDays1795392011193, BedWaitingList1796054259327, CoverageIndicators1796054632950, DispatchFacilityView1796054747581];
