@@ -1,4 +1,5 @@
-// Writes a synthetic district as files the loader (and the demo, tests and benchmarks) read:
+// Writes a synthetic district as files (for the demo, tests and benchmarks; `npm run load:district`
+// puts the same district, generated again from the same profile and seed, into the database):
 //   npx tsx scripts/seed-district.ts --profile small|minhang [--seed 1] [--out dir]
 // Into <out> (default ./tmp/district-<profile>-<seed>): streets.json, estates.json, facilities.json
 // (JSON arrays, WGS-84) and seniors.jsonl (one senior per line, streamed). Prints one JSON summary

@@ -42,3 +42,4 @@ export { outboxRelayProvider } from './outbox/outbox-relay.provider';
 export { PersistenceModule } from './persistence.module';
 export { applyEntitlements, applyLevel, SeniorNotYetKnownError } from './read-models/senior-view-updates';
 export type { JsonDocument } from './json-document';
+export { DistrictConflictError, loadDistrict, type DistrictLoadOptions, type DistrictLoadSummary } from './seeding/district-loader';

@@ -245,13 +245,24 @@ export class WaitlistService {
       const byId = new Map(applicants.map((a) => [a.id, a]));
       const ranked = new Map<BedApplicationKind, RankedApplicant[]>();
       for (const kind of ['long-stay', 'respite'] as const) ranked.set(kind, rankApplicants(rules, applicants.filter((a) => a.kind === kind).map(toApplicant), new Date()));
+      // Who would take a bed at each facility, in list order: computed once per facility, not per bed.
+      const candidates = new Map<string, RankedApplicant[]>();
+      const candidatesFor = (bed: VacantBedRow): RankedApplicant[] => {
+        const key = `${bed.facility_id}|${bed.respite}`;
+        let list = candidates.get(key);
+        if (!list) {
+          list = ranked.get(bed.respite ? 'respite' : 'long-stay')!.filter((row) => wantsFacility(byId.get(row.applicationId)!, bed, model));
+          candidates.set(key, list);
+        }
+        return list;
+      };
       const made: Array<{ offerId: string; expiresAt: Date }> = [];
       const offered = new Set<string>();
       for (const bed of vacant) {
         const passedOver: Array<{ row: RankedApplicant; reasons: string[] }> = [];
-        for (const row of ranked.get(bed.respite ? 'respite' : 'long-stay')!) {
+        for (const row of candidatesFor(bed)) {
           const applicant = byId.get(row.applicationId)!;
-          if (offered.has(applicant.id) || !wantsFacility(applicant, bed, model) || applicant.refused_bed_ids.includes(bed.bed_id)) continue;
+          if (offered.has(applicant.id) || applicant.refused_bed_ids.includes(bed.bed_id)) continue;
           const reasons = bedMisfits(
             { bedType: bed.bed_type, genderRule: bed.gender_rule, respite: bed.respite, roomName: bed.room_name },
             { kind: applicant.kind, sex: applicant.sex, entitledBedTypes: applicant.entitled_bed_types ?? [], wantedBedTypes: applicant.bed_types },
