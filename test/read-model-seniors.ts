@@ -10,19 +10,24 @@ export interface ReadModelFacts {
   priorityFlags?: string[];
   level?: number;
   levelInstrument?: string | null;
+  name?: string;
+  /** WGS-84 home; default a point in Xinzhuang. */
+  location?: { lat: number; lng: number };
+  livesAlone?: boolean;
 }
 
 export async function seniorInReadModels(db: Client, entitlements: Record<string, unknown>, sex: 'female' | 'male' = 'female', facts: ReadModelFacts = {}): Promise<string> {
   const id = randomUUID();
+  const home = facts.location ?? { lat: 31.1124, lng: 121.3817 };
   await db.query(
     `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, district_code, level, level_instrument, entitlements, entitlements_at)
-     VALUES ($1, $2, '1938-05-01', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, 'alone', $4, '310112', $5, $6, $3, now())`,
-    [id, sex, JSON.stringify(entitlements), facts.priorityFlags ?? [], facts.level ?? 3, facts.levelInstrument ?? null],
+     VALUES ($1, $2, '1938-05-01', ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, 'alone', $4, '310112', $5, $6, $3, now())`,
+    [id, sex, JSON.stringify(entitlements), facts.priorityFlags ?? [], facts.level ?? 3, facts.levelInstrument ?? null, home.lng, home.lat],
   );
   await db.query(
-    `INSERT INTO dispatch.senior_view (senior_id, name, address_text, location, lives_alone, district_code)
-     VALUES ($1, '测试', '莘庄镇', ST_SetSRID(ST_MakePoint(121.3817, 31.1124), 4326)::geography, true, '310112')`,
-    [id],
+    `INSERT INTO dispatch.senior_view (senior_id, name, address_text, location, lives_alone, district_code, entitlements, entitlements_at)
+     VALUES ($1, $2, '莘庄镇', ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography, $5, '310112', $6, now())`,
+    [id, facts.name ?? '测试', home.lng, home.lat, facts.livesAlone ?? true, JSON.stringify(entitlements)],
   );
   return id;
 }

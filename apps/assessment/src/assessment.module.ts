@@ -10,6 +10,7 @@ import { DistrictPoliciesRepository } from './entitlements/district-policies.rep
 import { DistrictPoliciesService } from './entitlements/district-policies.service';
 import { EntitlementsRepository } from './entitlements/entitlements.repository';
 import { EntitlementsService } from './entitlements/entitlements.service';
+import { AssessmentInboxProcessor } from './messaging/assessment-inbox.processor';
 import { AssessmentCommandsProcessor } from './messaging/assessment-commands.processor';
 import { AssessmentSchedulesProcessor } from './reassessments/assessment-schedules.processor';
 import { ReassessmentsRepository } from './reassessments/reassessments.repository';
@@ -43,6 +44,7 @@ export class AssessmentModule {
         ReassessmentsRepository,
         ReassessmentsService,
         AssessmentCommandsProcessor,
+        AssessmentInboxProcessor,
         AssessmentSchedulesProcessor,
       ],
     };

@@ -6,6 +6,17 @@ import { LoggingModule } from '@app/logging';
 import { DISPATCH_ENTITIES, DispatchOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
 import { FacilityViewsRepository } from './facility-views/facility-views.repository';
 import { FacilityViewsService } from './facility-views/facility-views.service';
+import { KitchensRepository } from './kitchens/kitchens.repository';
+import { KitchensService } from './kitchens/kitchens.service';
+import { MealCutoffRepository } from './meal-cutoff/meal-cutoff.repository';
+import { MealCutoffService } from './meal-cutoff/meal-cutoff.service';
+import { MealSchedulesProcessor } from './meal-cutoff/meal-schedules.processor';
+import { MealDeliveriesRepository } from './meal-deliveries/meal-deliveries.repository';
+import { MealDeliveriesService } from './meal-deliveries/meal-deliveries.service';
+import { MealPoliciesRepository } from './meal-policies/meal-policies.repository';
+import { MealPoliciesService } from './meal-policies/meal-policies.service';
+import { MealSubscriptionsRepository } from './meal-subscriptions/meal-subscriptions.repository';
+import { MealSubscriptionsService } from './meal-subscriptions/meal-subscriptions.service';
 import { DispatchCommandsProcessor } from './messaging/dispatch-commands.processor';
 import { DispatchInboxProcessor } from './messaging/dispatch-inbox.processor';
 import { SeniorViewsRepository } from './senior-views/senior-views.repository';
@@ -30,6 +41,17 @@ export class DispatchModule {
         SeniorViewsService,
         FacilityViewsRepository,
         FacilityViewsService,
+        MealPoliciesRepository,
+        MealPoliciesService,
+        KitchensRepository,
+        KitchensService,
+        MealSubscriptionsRepository,
+        MealSubscriptionsService,
+        MealCutoffRepository,
+        MealCutoffService,
+        MealSchedulesProcessor,
+        MealDeliveriesRepository,
+        MealDeliveriesService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

@@ -30,6 +30,9 @@ import { BedsController } from './facilities/beds.controller';
 import { DaycareController } from './facilities/daycare.controller';
 import { BedApplicationsController } from './waitlist/bed-applications.controller';
 import { WaitingListController } from './waitlist/waiting-list.controller';
+import { KitchensController } from './meals/kitchens.controller';
+import { MealDeliveriesController } from './meals/meal-deliveries.controller';
+import { MealSubscriptionsController } from './meals/meal-subscriptions.controller';
 import { FacilitiesController } from './facilities/facilities.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -74,6 +77,9 @@ export class GatewayModule {
         DaycareController,
         BedApplicationsController,
         WaitingListController,
+        KitchensController,
+        MealSubscriptionsController,
+        MealDeliveriesController,
         ConsentsController,
         AuditController,
         RequestsController,

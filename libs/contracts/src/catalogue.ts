@@ -31,6 +31,7 @@ export const EVENT_SUBSCRIBERS = {
   'bed.released': ['dispatch'],
   'daycare.booked': ['dispatch'],
   'daycare.cancelled': ['dispatch'],
+  'meals.reassessment-requested': ['assessment'],
 } as const satisfies { readonly [T in EventType]: readonly ServiceName[] };
 
 /** The events one service receives: its inbox processor switches over exactly these. */
@@ -50,6 +51,7 @@ export const EVENT_SOURCES: { readonly [T in EventType]: ServiceName } = {
   'bed.released': 'allocation',
   'daycare.booked': 'allocation',
   'daycare.cancelled': 'allocation',
+  'meals.reassessment-requested': 'dispatch',
 };
 
 /** One of the events a service subscribes to, as a union discriminated by `type` (switch on it to narrow the payload). */

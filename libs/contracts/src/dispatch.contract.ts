@@ -1,5 +1,23 @@
 import type { SystemCommands } from './system.contract';
+import type { MonthlyStatement, ProductionList } from '@app/domain';
 import type { FacilityType } from './facilities.types';
+import type {
+  CourierRecord,
+  FollowUpRecord,
+  KitchenRecord,
+  MealChangeRecord,
+  MealCutoffSummary,
+  MealPolicyRecord,
+  MealSlotName,
+  MealSubscriptionRecord,
+  MenuRecord,
+  RegisterCourierCommand,
+  RegisterKitchenCommand,
+  RouteManifest,
+  SetSubscriptionCommand,
+  StopOutcomeName,
+  StopOutcomeRecord,
+} from './meals.types';
 import type { GeoPoint } from './seniors.types';
 
 /** What dispatch knows of a senior for deliveries and visits, kept from assessment events. */
@@ -33,7 +51,40 @@ export interface DispatchCommands extends SystemCommands {
   'senior-view.get': { request: { seniorId: string }; reply: DispatchSeniorView };
   /** The facilities dispatch knows in a district, optionally of some types (e.g. the meal sites). */
   'facility-view.list': { request: { districtCode: string; types: FacilityType[] | null }; reply: DispatchFacilityView[] };
+  'kitchen.register': { request: RegisterKitchenCommand; reply: KitchenRecord };
+  'kitchen.list': { request: { districtCode: string }; reply: KitchenRecord[] };
+  /** A kitchen's menu for a date and slot; refused once that meal's cutoff has passed. */
+  'menu.set': { request: { kitchenId: string; date: string; slot: MealSlotName; dishes: unknown }; reply: MenuRecord };
+  'courier.register': { request: RegisterCourierCommand; reply: CourierRecord };
+  'meal-policy.publish': { request: { districtCode: string; version: string; effectiveFrom: string; policy: unknown }; reply: MealPolicyRecord };
+  'meal-policy.get': { request: { districtCode: string; date: string | null }; reply: MealPolicyRecord };
+  /** Starts or changes a senior's subscription from a date: a new effective-dated version. */
+  'meal-subscription.set': { request: SetSubscriptionCommand; reply: MealSubscriptionRecord };
+  'meal-subscription.get': { request: { seniorId: string }; reply: MealSubscriptionRecord };
+  'meal-pause.add': { request: { pauseId: string; seniorId: string; from: string; until: string | null; reason: string }; reply: MealSubscriptionRecord };
+  /** A one-off skip or extra meal, refused after that meal's cutoff. */
+  'meal-change.add': { request: { changeId: string; seniorId: string; date: string; slot: MealSlotName; kind: 'skip' | 'extra'; mode: 'delivery' | 'canteen' | null }; reply: MealChangeRecord };
+  /** Freezes the district's orders for a meal, assigns kitchens, makes production lists and routes (the cutoff schedule runs it; idempotent). */
+  'meal-cutoff.run': { request: { districtCode: string; date: string; slot: MealSlotName }; reply: MealCutoffSummary };
+  'kitchen.production-list': { request: { kitchenId: string; date: string; slot: MealSlotName }; reply: ProductionList };
+  'kitchen.manifests': { request: { kitchenId: string; date: string; slot: MealSlotName }; reply: RouteManifest[] };
+  /** The calling courier's own route for a date and slot. */
+  'courier.route': { request: { date: string; slot: MealSlotName }; reply: RouteManifest };
+  'stop-outcome.record': { request: { orderId: string; outcome: StopOutcomeName; at: string | null; note: string | null }; reply: StopOutcomeRecord };
+  'follow-up.list': { request: { districtCode: string; kitchenId: string | null }; reply: FollowUpRecord[] };
+  'follow-up.close': { request: { orderId: string; resolution: string }; reply: StopOutcomeRecord };
+  'meal-statement.get': { request: { seniorId: string; month: string }; reply: MonthlyStatement };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- dispatch publishes no events yet
-export interface DispatchEvents {}
+/** Couriers keep finding the senior refusing or missing meals: the assessment service opens an immediate reassessment. */
+export interface MealsReassessmentRequestedEvent {
+  /** One request per senior and day: a second one the same day is the same request. */
+  requestId: string;
+  seniorId: string;
+  reason: string;
+  raisedBy: string;
+}
+
+export interface DispatchEvents {
+  'meals.reassessment-requested': MealsReassessmentRequestedEvent;
+}

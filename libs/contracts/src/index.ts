@@ -11,6 +11,7 @@ export * from './envelopes';
 export * from './errors';
 export * from './event-publisher';
 export * from './facilities.types';
+export * from './meals.types';
 export * from './waitlist.types';
 export * from './job-options';
 export * from './messaging.module';

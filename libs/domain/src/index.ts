@@ -5,6 +5,8 @@ export * from './district';
 export * from './entitlements';
 export * from './geo';
 export * from './identity';
+export * from './meal-delivery';
+export * from './meals';
 export * from './planning';
 export * from './routing';
 export * from './waitlist';

@@ -24,6 +24,17 @@ import { Senior } from './assessment/senior.entity';
 import { SeniorPriorityFlag } from './assessment/senior-priority-flag.entity';
 import { DispatchDaycareDay } from './dispatch/dispatch-daycare-day.entity';
 import { DispatchFacilityViewRecord } from './dispatch/dispatch-facility-view.entity';
+import { MealPolicyVersion } from './dispatch/meal-policy-version.entity';
+import { Kitchen } from './dispatch/kitchen.entity';
+import { KitchenMenu } from './dispatch/kitchen-menu.entity';
+import { Courier } from './dispatch/courier.entity';
+import { MealSubscriptionVersion } from './dispatch/meal-subscription-version.entity';
+import { MealPause } from './dispatch/meal-pause.entity';
+import { MealChange } from './dispatch/meal-change.entity';
+import { MealCutoffRun } from './dispatch/meal-cutoff-run.entity';
+import { MealOrder } from './dispatch/meal-order.entity';
+import { DeliveryRoute } from './dispatch/delivery-route.entity';
+import { StopOutcome } from './dispatch/stop-outcome.entity';
 import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 import { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 import { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';
@@ -45,6 +56,6 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentInboxReceipt,
 ];
 export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, PlanningTargetsVersion, StreetStatisticsRecord, AllocationOutboxEvent, AllocationInboxReceipt];
-export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, DispatchOutboxEvent, DispatchInboxReceipt];
+export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, MealPolicyVersion, Kitchen, KitchenMenu, Courier, MealSubscriptionVersion, MealPause, MealChange, MealCutoffRun, MealOrder, DeliveryRoute, StopOutcome, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

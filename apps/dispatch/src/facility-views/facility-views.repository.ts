@@ -17,6 +17,10 @@ export class FacilityViewsRepository {
     await manager.upsert(DispatchFacilityViewRecord, view, ['facilityId']);
   }
 
+  find(facilityId: string): Promise<DispatchFacilityViewRecord | null> {
+    return this.dataSource.manager.findOne(DispatchFacilityViewRecord, { where: { facilityId } });
+  }
+
   list(districtCode: string, types: string[] | null): Promise<DispatchFacilityViewRecord[]> {
     return this.dataSource.manager.find(DispatchFacilityViewRecord, { where: { districtCode, ...(types ? { type: In(types) } : {}) }, order: { name: 'ASC' } });
   }

@@ -1,6 +1,12 @@
 import { Processor } from '@nestjs/bullmq';
-import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, WORKER_OPTIONS } from '@app/contracts';
+import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, requireActor, WORKER_OPTIONS } from '@app/contracts';
 import { FacilityViewsService } from '../facility-views/facility-views.service';
+import { KitchensService } from '../kitchens/kitchens.service';
+import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
+import { MealSchedulesProcessor } from '../meal-cutoff/meal-schedules.processor';
+import { MealDeliveriesService } from '../meal-deliveries/meal-deliveries.service';
+import { MealPoliciesService } from '../meal-policies/meal-policies.service';
+import { MealSubscriptionsService } from '../meal-subscriptions/meal-subscriptions.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
 
 type Payload<N extends CommandName<'dispatch'>> = CommandRequest<'dispatch', N>;
@@ -11,11 +17,17 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
   constructor(
     private readonly seniorViews: SeniorViewsService,
     private readonly facilityViews: FacilityViewsService,
+    private readonly kitchens: KitchensService,
+    private readonly policies: MealPoliciesService,
+    private readonly subscriptions: MealSubscriptionsService,
+    private readonly cutoffs: MealCutoffService,
+    private readonly schedules: MealSchedulesProcessor,
+    private readonly deliveries: MealDeliveriesService,
   ) {
     super();
   }
 
-  protected async handle(name: CommandName<'dispatch'>, { payload }: CommandEnvelope): Promise<unknown> {
+  protected async handle(name: CommandName<'dispatch'>, { payload, actor, correlationId }: CommandEnvelope): Promise<unknown> {
     switch (name) {
       case 'system.ping':
         return { service: 'dispatch', at: new Date().toISOString() };
@@ -24,6 +36,72 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
       case 'facility-view.list': {
         const { districtCode, types } = payload as Payload<'facility-view.list'>;
         return this.facilityViews.list(districtCode, types);
+      }
+      case 'kitchen.register': {
+        const kitchen = await this.kitchens.register(payload as Payload<'kitchen.register'>);
+        await this.schedules.refresh(kitchen.districtCode); // the district's cutoffs now have a kitchen to cook for
+        return kitchen;
+      }
+      case 'kitchen.list':
+        return this.kitchens.list((payload as Payload<'kitchen.list'>).districtCode);
+      case 'menu.set': {
+        const { kitchenId, date, slot, dishes } = payload as Payload<'menu.set'>;
+        return this.kitchens.setMenu(kitchenId, date, slot, dishes, requireActor(actor));
+      }
+      case 'courier.register':
+        return this.kitchens.registerCourier(payload as Payload<'courier.register'>, requireActor(actor));
+      case 'meal-policy.publish': {
+        const published = await this.policies.publish(payload as Payload<'meal-policy.publish'>, requireActor(actor));
+        await this.schedules.refresh(published.districtCode);
+        return published;
+      }
+      case 'meal-policy.get': {
+        const { districtCode, date } = payload as Payload<'meal-policy.get'>;
+        return this.policies.get(districtCode, date);
+      }
+      case 'meal-subscription.set':
+        return this.subscriptions.set(payload as Payload<'meal-subscription.set'>, requireActor(actor));
+      case 'meal-subscription.get':
+        return this.subscriptions.get((payload as Payload<'meal-subscription.get'>).seniorId);
+      case 'meal-pause.add': {
+        const { pauseId, seniorId, from, until, reason } = payload as Payload<'meal-pause.add'>;
+        return this.subscriptions.pause(pauseId, seniorId, from, until, reason, requireActor(actor));
+      }
+      case 'meal-change.add': {
+        const { changeId, seniorId, date, slot, kind, mode } = payload as Payload<'meal-change.add'>;
+        return this.subscriptions.change(changeId, seniorId, date, slot, kind, mode, requireActor(actor));
+      }
+      case 'meal-cutoff.run': {
+        const { districtCode, date, slot } = payload as Payload<'meal-cutoff.run'>;
+        return this.cutoffs.run(districtCode, date, slot);
+      }
+      case 'kitchen.production-list': {
+        const { kitchenId, date, slot } = payload as Payload<'kitchen.production-list'>;
+        return this.deliveries.productionList(kitchenId, date, slot, requireActor(actor));
+      }
+      case 'kitchen.manifests': {
+        const { kitchenId, date, slot } = payload as Payload<'kitchen.manifests'>;
+        return this.deliveries.manifests(kitchenId, date, slot, requireActor(actor));
+      }
+      case 'courier.route': {
+        const { date, slot } = payload as Payload<'courier.route'>;
+        return this.deliveries.courierRoute(date, slot, requireActor(actor));
+      }
+      case 'stop-outcome.record': {
+        const { orderId, outcome, at, note } = payload as Payload<'stop-outcome.record'>;
+        return this.deliveries.recordOutcome(orderId, outcome, at, note, requireActor(actor), correlationId);
+      }
+      case 'follow-up.list': {
+        const { districtCode, kitchenId } = payload as Payload<'follow-up.list'>;
+        return this.deliveries.followUps(districtCode, kitchenId, requireActor(actor));
+      }
+      case 'follow-up.close': {
+        const { orderId, resolution } = payload as Payload<'follow-up.close'>;
+        return this.deliveries.closeFollowUp(orderId, resolution, requireActor(actor));
+      }
+      case 'meal-statement.get': {
+        const { seniorId, month } = payload as Payload<'meal-statement.get'>;
+        return this.deliveries.statement(seniorId, month);
       }
       default:
         return assertNever(name, 'dispatch command');

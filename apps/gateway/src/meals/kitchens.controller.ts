@@ -1,0 +1,129 @@
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
+import { Actor, CallContext, CourierRecord, KitchenRecord, MealCutoffSummary, MealPolicyRecord, MenuRecord, RouteManifest, ServiceClient } from '@app/contracts';
+import { type ProductionList, productionListCsv } from '@app/domain';
+import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
+import { correlationIdOf } from '@app/logging';
+import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { derivedUuid } from '../seniors/seniors.service';
+import { manifestsCsv } from './manifests-csv';
+import { DistrictMealParams, KitchenMealParams, MealDayQuery, MealPolicyDto, MenuDto, RegisterCourierDto, RegisterKitchenDto } from './meals.dto';
+
+/** A cutoff plans every kitchen's routes of a district: it may take longer than an ordinary request. */
+const CUTOFF_TIMEOUT_MS = 120_000;
+const KITCHEN_STAFF = ['admin', 'planner', 'kitchen'] as const;
+
+/** Kitchens, their menus and couriers; the lists a kitchen works from after each cutoff. A kitchen's staff see only their kitchen. */
+@ApiTags('meals: kitchens')
+@ApiBearerAuth()
+@Controller('v1')
+export class KitchensController {
+  constructor(
+    private readonly client: ServiceClient,
+    @Inject(ENVIRONMENT) private readonly env: GatewayEnvironment,
+  ) {}
+
+  @Post('kitchens')
+  @Access({ roles: ['admin', 'planner'] })
+  register(@Body() dto: RegisterKitchenDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<KitchenRecord | PendingRequest> {
+    const key = checkIdempotencyKey(req.header('idempotency-key'));
+    const kitchenId = key ? derivedUuid(`kitchen:${actor.accountId}:${key}`) : randomUUID();
+    return answerOrPending(this.client.call('dispatch', 'kitchen.register', { kitchenId, ...dto, capacity: dto.capacity as KitchenRecord['capacity'] }, this.context(actor, req)));
+  }
+
+  @Get('districts/:districtCode/kitchens')
+  @Access({ roles: ['admin', 'planner', 'kitchen', 'assessor', 'operator'] })
+  list(@DistrictCodeParam() districtCode: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<KitchenRecord[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'kitchen.list', { districtCode }, this.context(actor, req)));
+  }
+
+  /** The menu of a date and slot, until that meal's cutoff (409 CUTOFF_PASSED after). */
+  @Put('kitchens/:kitchenId/menus/:date/:slot')
+  @Access({ roles: KITCHEN_STAFF })
+  menu(@Param() params: KitchenMealParams, @Body() dto: MenuDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MenuRecord | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'menu.set', { kitchenId: params.kitchenId, date: params.date, slot: params.slot, dishes: dto.dishes }, this.context(actor, req)));
+  }
+
+  @Post('kitchens/:kitchenId/couriers')
+  @Access({ roles: ['admin', 'kitchen'] })
+  courier(@UuidParam('kitchenId') kitchenId: string, @Body() dto: RegisterCourierDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CourierRecord | PendingRequest> {
+    const key = checkIdempotencyKey(req.header('idempotency-key'));
+    const courierId = key ? derivedUuid(`courier:${actor.accountId}:${key}`) : randomUUID();
+    return answerOrPending(this.client.call('dispatch', 'courier.register', { courierId, kitchenId, ...dto }, this.context(actor, req)));
+  }
+
+  /** What to cook: counts by dish × diet × texture, per route, the clashes with their substitutions, and a label per meal. */
+  @Get('kitchens/:kitchenId/production-list')
+  @Access({ roles: KITCHEN_STAFF })
+  production(@UuidParam('kitchenId') kitchenId: string, @Query() query: MealDayQuery, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<ProductionList | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'kitchen.production-list', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+  }
+
+  @Get('kitchens/:kitchenId/production-list.csv')
+  @ApiProduces('text/csv')
+  @Access({ roles: KITCHEN_STAFF })
+  async productionCsv(
+    @UuidParam('kitchenId') kitchenId: string,
+    @Query() query: MealDayQuery,
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string | PendingRequest> {
+    const list = await answerOrPending(this.client.call('dispatch', 'kitchen.production-list', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    if (list instanceof PendingRequest) return list;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="production-${query.date}-${query.slot}.csv"`);
+    return productionListCsv(list);
+  }
+
+  /** Every courier's manifest: stops in order with planned arrival, dish, diet, texture and notes. */
+  @Get('kitchens/:kitchenId/manifests')
+  @Access({ roles: KITCHEN_STAFF })
+  manifests(@UuidParam('kitchenId') kitchenId: string, @Query() query: MealDayQuery, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<RouteManifest[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+  }
+
+  @Get('kitchens/:kitchenId/manifests.csv')
+  @ApiProduces('text/csv')
+  @Access({ roles: KITCHEN_STAFF })
+  async manifestsCsv(
+    @UuidParam('kitchenId') kitchenId: string,
+    @Query() query: MealDayQuery,
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string | PendingRequest> {
+    const manifests = await answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    if (manifests instanceof PendingRequest) return manifests;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="manifests-${query.date}-${query.slot}.csv"`);
+    return manifestsCsv(manifests);
+  }
+
+  @Get('districts/:districtCode/meal-policy')
+  @Access({ roles: ['admin', 'planner', 'kitchen', 'assessor', 'operator', 'family'] })
+  policy(@DistrictCodeParam() districtCode: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealPolicyRecord | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'meal-policy.get', { districtCode, date: null }, this.context(actor, req)));
+  }
+
+  /** A new meal policy version (cutoffs, delivery windows, prices, pack-to-door limit); the cutoff schedules follow it. */
+  @Post('districts/:districtCode/meal-policy')
+  @Access({ roles: ['admin', 'planner'], audit: 'meal-policy.publish' })
+  publishPolicy(@DistrictCodeParam() districtCode: string, @Body() dto: MealPolicyDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealPolicyRecord | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'meal-policy.publish', { districtCode, ...dto }, this.context(actor, req)));
+  }
+
+  /** Runs a cutoff now (the schedule runs it at the policy's time); a cutoff already done answers its summary. */
+  @Post('districts/:districtCode/meal-cutoffs/:date/:slot')
+  @Access({ roles: ['admin'] })
+  cutoff(@Param() params: DistrictMealParams, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealCutoffSummary | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'meal-cutoff.run', { districtCode: params.districtCode, date: params.date, slot: params.slot }, { ...this.context(actor, req), timeoutMs: CUTOFF_TIMEOUT_MS }));
+  }
+
+  private context(actor: Actor, req: AuthenticatedRequest): CallContext {
+    return { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS };
+  }
+}

@@ -1,0 +1,217 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { COORDINATE_SYSTEMS, type CoordinateSystem, type CourierModeName, type KitchenKind, type MealSlotName, type StopOutcomeName } from '@app/contracts';
+import { COURIER_MODES, DIETS, MEAL_SLOTS, STOP_OUTCOMES, TEXTURES } from '@app/domain';
+
+const KITCHEN_KINDS: readonly KitchenKind[] = ['central-kitchen', 'canteen', 'meal-point'];
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class PointDto {
+  @ApiProperty({ example: 31.1124 })
+  @Type(() => Number)
+  @Min(-90)
+  @Max(90)
+  lat!: number;
+
+  @ApiProperty({ example: 121.3817 })
+  @Type(() => Number)
+  @Min(-180)
+  @Max(180)
+  lng!: number;
+}
+
+export class RegisterKitchenDto {
+  @ApiProperty({ example: '310112' })
+  @Matches(/^\d{6}$/, { message: 'districtCode must be 6 digits' })
+  districtCode!: string;
+
+  @ApiProperty({ example: '莘庄中央厨房' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiProperty({ enum: KITCHEN_KINDS })
+  @IsIn(KITCHEN_KINDS)
+  kind!: KitchenKind;
+
+  @ApiPropertyOptional({ description: 'The registered facility the kitchen is at (its canteen serves eat-in meals)' })
+  @IsOptional()
+  @IsUUID('all')
+  facilityId: string | null = null;
+
+  @ApiProperty({ type: PointDto })
+  @ValidateNested()
+  @Type(() => PointDto)
+  location!: PointDto;
+
+  @ApiProperty({ enum: COORDINATE_SYSTEMS })
+  @IsIn(COORDINATE_SYSTEMS)
+  coordinateSystem!: CoordinateSystem;
+
+  @ApiProperty({ example: { lunch: 300, dinner: 120 }, description: 'Meals per slot' })
+  @IsObject()
+  capacity!: Record<string, number>;
+
+  @ApiProperty({ enum: DIETS, isArray: true })
+  @IsArray()
+  @IsIn(DIETS, { each: true })
+  diets!: string[];
+
+  @ApiProperty({ enum: TEXTURES, isArray: true, description: 'IDDSI textures the kitchen can prepare' })
+  @IsArray()
+  @IsIn(TEXTURES, { each: true })
+  textures!: string[];
+}
+
+export class RegisterCourierDto {
+  @ApiPropertyOptional({ description: 'The account the courier signs in with, to see their route and record outcomes' })
+  @IsOptional()
+  @IsUUID('all')
+  accountId: string | null = null;
+
+  @ApiProperty({ example: '王师傅' })
+  @IsString()
+  @Length(1, 60)
+  name!: string;
+
+  @ApiProperty({ enum: COURIER_MODES })
+  @IsIn(COURIER_MODES)
+  mode!: CourierModeName;
+
+  @ApiPropertyOptional({ description: 'Meals carried at once; default: the mode\'s usual' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  capacity: number | null = null;
+
+  @ApiProperty({ example: '10:00' })
+  @Matches(CLOCK, { message: 'shiftFrom must be HH:MM' })
+  shiftFrom!: string;
+
+  @ApiProperty({ example: '13:30' })
+  @Matches(CLOCK, { message: 'shiftTo must be HH:MM' })
+  shiftTo!: string;
+}
+
+export class MenuDto {
+  @ApiProperty({ description: 'Dishes: the standard set meal first, then alternatives. Each: dishId, name, components, allergens, diets, textures, hot' })
+  @IsArray()
+  @ArrayMaxSize(30)
+  dishes!: unknown[];
+}
+
+export class MealDayQuery {
+  @ApiProperty({ example: '2026-12-02' })
+  @IsDateString({ strict: true })
+  date!: string;
+
+  @ApiProperty({ enum: MEAL_SLOTS })
+  @IsIn(MEAL_SLOTS)
+  slot!: MealSlotName;
+}
+
+export class KitchenMealParams extends MealDayQuery {
+  @IsUUID('all', { message: 'kitchenId must be a UUID' })
+  kitchenId!: string;
+}
+
+export class DistrictMealParams extends MealDayQuery {
+  @Matches(/^\d{6}$/, { message: 'districtCode must be 6 digits' })
+  districtCode!: string;
+}
+
+export class MealPolicyDto {
+  @ApiProperty({ example: '2027' })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'version must be 1–64 letters, digits or ._-' })
+  version!: string;
+
+  @ApiProperty({ example: '2027-01-01' })
+  @IsDateString({ strict: true })
+  effectiveFrom!: string;
+
+  @ApiProperty({ description: 'slots (cutoff, cutoffDaysBefore, deliveryWindow, priceFen per slot), maxPackToDoorMinutes, reassessment' })
+  @IsObject()
+  policy!: Record<string, unknown>;
+}
+
+export class SubscriptionDto {
+  @ApiPropertyOptional({ example: '2026-12-03', description: 'First date of the new terms; absent: the first date whose cutoffs have not passed' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  validFrom: string | null = null;
+
+  @ApiProperty({
+    description: 'Any of: slots ({ "lunch": [1,2,3,4,5] }), mode (delivery|canteen), canteenFacilityId, diet, texture, allergens, avoid, deliveryNotes; omitted fields keep their values',
+    example: { slots: { lunch: [1, 2, 3, 4, 5] }, diet: 'low-salt', avoid: ['香菜'] },
+  })
+  @IsObject()
+  terms!: Record<string, unknown>;
+}
+
+export class PauseDto {
+  @ApiProperty({ example: '2026-12-05' })
+  @IsDateString({ strict: true })
+  from!: string;
+
+  @ApiPropertyOptional({ example: '2026-12-12', description: 'Last paused day; absent: until resumed' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  until: string | null = null;
+
+  @ApiProperty({ example: 'Visiting the daughter in Suzhou' })
+  @IsString()
+  @Length(3, 300)
+  reason!: string;
+}
+
+export class MealChangeDto extends MealDayQuery {
+  @ApiProperty({ enum: ['skip', 'extra'] })
+  @IsIn(['skip', 'extra'])
+  kind!: 'skip' | 'extra';
+
+  @ApiPropertyOptional({ enum: ['delivery', 'canteen'] })
+  @IsOptional()
+  @IsIn(['delivery', 'canteen'])
+  mode: 'delivery' | 'canteen' | null = null;
+}
+
+export class OutcomeDto {
+  @ApiProperty({ enum: STOP_OUTCOMES })
+  @IsIn(STOP_OUTCOMES)
+  outcome!: StopOutcomeName;
+
+  @ApiPropertyOptional({ description: 'When it happened at the door; default: now' })
+  @IsOptional()
+  @IsDateString()
+  at: string | null = null;
+
+  @ApiPropertyOptional({ example: 'Neighbour says she went to the clinic' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note: string | null = null;
+}
+
+export class CloseFollowUpDto {
+  @ApiProperty({ example: 'Reached her daughter: she is in Renji Hospital; meals paused' })
+  @IsString()
+  @Length(3, 500)
+  resolution!: string;
+}
+
+export class FollowUpQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all')
+  kitchenId: string | null = null;
+}
+
+export class SeniorMonthParams {
+  @IsUUID('all', { message: 'seniorId must be a UUID' })
+  seniorId!: string;
+
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month!: string;
+}

@@ -1,0 +1,191 @@
+import type { CoordinateSystem } from './facilities.types';
+import type { GeoPoint } from './seniors.types';
+
+/** Shapes of meal assistance (助餐) as they cross queues. The rules behind them are in libs/domain (meals, meal-delivery). */
+
+export type MealSlotName = 'breakfast' | 'lunch' | 'dinner';
+export type KitchenKind = 'central-kitchen' | 'canteen' | 'meal-point';
+export type CourierModeName = 'walk' | 'bicycle' | 'e-bike' | 'van';
+export type MealMode = 'delivery' | 'canteen' | 'day-care';
+export type StopOutcomeName = 'delivered' | 'not-home' | 'refused' | 'hospitalised' | 'address-problem';
+
+export interface RegisterKitchenCommand {
+  kitchenId: string;
+  districtCode: string;
+  name: string;
+  kind: KitchenKind;
+  facilityId: string | null;
+  location: GeoPoint;
+  coordinateSystem: CoordinateSystem;
+  /** Meals per slot. */
+  capacity: Partial<Record<MealSlotName, number>>;
+  diets: string[];
+  textures: string[];
+}
+
+export interface KitchenRecord {
+  kitchenId: string;
+  districtCode: string;
+  name: string;
+  kind: KitchenKind;
+  facilityId: string | null;
+  /** WGS-84. */
+  location: GeoPoint;
+  capacity: Partial<Record<MealSlotName, number>>;
+  diets: string[];
+  textures: string[];
+}
+
+export interface RegisterCourierCommand {
+  courierId: string;
+  kitchenId: string;
+  accountId: string | null;
+  name: string;
+  mode: CourierModeName;
+  capacity: number | null;
+  /** 'HH:MM' local. */
+  shiftFrom: string;
+  shiftTo: string;
+}
+
+export interface CourierRecord {
+  courierId: string;
+  kitchenId: string;
+  accountId: string | null;
+  name: string;
+  mode: CourierModeName;
+  capacity: number | null;
+  shiftFrom: string;
+  shiftTo: string;
+  active: boolean;
+}
+
+export interface MenuRecord {
+  kitchenId: string;
+  date: string;
+  slot: MealSlotName;
+  dishes: unknown[];
+  updatedAt: string;
+}
+
+export interface MealPolicyRecord {
+  districtCode: string;
+  version: string;
+  effectiveFrom: string | null;
+  policy: unknown;
+}
+
+export interface SetSubscriptionCommand {
+  seniorId: string;
+  /** First date the terms apply; null: the first meal date whose cutoff has not passed. */
+  validFrom: string | null;
+  /** Omitted fields keep the current version's values (or the defaults from the entitlements). */
+  terms: Record<string, unknown>;
+}
+
+export interface SubscriptionVersionRecord {
+  validFrom: string;
+  validUntil: string | null;
+  terms: Record<string, unknown>;
+}
+
+export interface MealPauseRecord {
+  pauseId: string;
+  from: string;
+  until: string | null;
+  reason: string;
+}
+
+export interface MealChangeRecord {
+  changeId: string;
+  date: string;
+  slot: MealSlotName;
+  kind: 'skip' | 'extra';
+  mode: 'delivery' | 'canteen' | null;
+}
+
+/** A senior's meals: the subscription's versions, pauses, one-off changes, and the plan of the coming days with reasons for every meal not served. */
+export interface MealSubscriptionRecord {
+  seniorId: string;
+  current: SubscriptionVersionRecord | null;
+  versions: SubscriptionVersionRecord[];
+  pauses: MealPauseRecord[];
+  changes: MealChangeRecord[];
+  upcoming: Array<{ date: string; slot: MealSlotName; mode: MealMode | null; skippedBecause: string | null; orderable: boolean }>;
+}
+
+export interface MealCutoffSummary {
+  districtCode: string;
+  date: string;
+  slot: MealSlotName;
+  policyVersion: string;
+  alreadyDone: boolean;
+  orders: number;
+  delivery: number;
+  canteen: number;
+  dayCare: number;
+  unassigned: number;
+  overflow: number;
+  kitchens: number;
+  couriersUsed: number;
+  longestPackToDoorMinutes: number;
+  keptFromYesterday: { stops: number; of: number; share: number };
+  unrouted: number;
+  seconds: { freeze: number; assign: number; production: number; routes: number; total: number };
+}
+
+export interface ManifestStop {
+  stopNumber: number;
+  orderId: string;
+  seniorId: string;
+  seniorName: string;
+  addressText: string;
+  location: GeoPoint;
+  plannedArrival: string;
+  meals: number;
+  dish: string | null;
+  diet: string;
+  texture: string;
+  deliveryNotes: string | null;
+  livesAlone: boolean;
+  outcome: StopOutcomeName | null;
+}
+
+export interface RouteManifest {
+  routeId: string;
+  kitchenId: string;
+  kitchenName: string;
+  courierId: string;
+  courierName: string;
+  mode: CourierModeName;
+  date: string;
+  slot: MealSlotName;
+  departAt: string;
+  returnAt: string;
+  metres: number;
+  meals: number;
+  longestPackToDoorMinutes: number;
+  stops: ManifestStop[];
+}
+
+export interface StopOutcomeRecord {
+  orderId: string;
+  seniorId: string;
+  outcome: StopOutcomeName;
+  at: string;
+  recordedBy: string;
+  note: string | null;
+  followUp: { open: boolean; closedAt: string | null; resolution: string | null } | null;
+}
+
+export interface FollowUpRecord {
+  orderId: string;
+  seniorId: string;
+  seniorName: string;
+  kitchenId: string | null;
+  date: string;
+  slot: MealSlotName;
+  outcome: StopOutcomeName;
+  at: string;
+  note: string | null;
+}

@@ -1,0 +1,37 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class MealOrdersAndKitchens1796055513899 implements MigrationInterface {
+  name = 'MealOrdersAndKitchens1796055513899';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "dispatch"."meal_policy_version" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "district_code" text NOT NULL, "version" text NOT NULL, "effective_from" date NOT NULL, "policy" jsonb NOT NULL, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c6150bebc668f7c1e1616439a6b" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE UNIQUE INDEX "meal_policy_version_unique" ON "dispatch"."meal_policy_version"  ("district_code", "version") `);
+    await q.query(`CREATE TABLE "dispatch"."kitchen" ("id" uuid NOT NULL, "district_code" text NOT NULL, "name" text NOT NULL, "kind" text NOT NULL, "facility_id" uuid, "location" geography(Point,4326) NOT NULL, "capacity" jsonb NOT NULL, "diets" text array NOT NULL, "textures" text array NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "kitchen_kind_known" CHECK (kind IN ('central-kitchen','canteen','meal-point')), CONSTRAINT "PK_c79a8f2cdbce1ce12d7198fe344" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE INDEX "kitchen_location" ON "dispatch"."kitchen" USING gist ("location") `);
+    await q.query(`CREATE INDEX "kitchen_district" ON "dispatch"."kitchen"  ("district_code") `);
+    await q.query(`CREATE TABLE "dispatch"."kitchen_menu" ("kitchen_id" uuid NOT NULL, "date" date NOT NULL, "slot" text NOT NULL, "dishes" jsonb NOT NULL, "updated_by" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4b9ccb2539d7c43c0dcdb4691f9" PRIMARY KEY ("kitchen_id", "date", "slot"))`);
+    await q.query(`CREATE TABLE "dispatch"."courier" ("id" uuid NOT NULL, "kitchen_id" uuid NOT NULL, "account_id" uuid, "name" text NOT NULL, "mode" text NOT NULL, "capacity" integer, "shift_from" integer NOT NULL, "shift_to" integer NOT NULL, "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "courier_shift_sane" CHECK (shift_from >= 0 AND shift_to <= 1440 AND shift_from < shift_to), CONSTRAINT "courier_mode_known" CHECK (mode IN ('walk','bicycle','e-bike','van')), CONSTRAINT "PK_94613ec7dc72f7dfa2d072a31cf" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE UNIQUE INDEX "courier_account" ON "dispatch"."courier"  ("account_id") WHERE account_id IS NOT NULL`);
+    await q.query(`CREATE INDEX "courier_kitchen" ON "dispatch"."courier"  ("kitchen_id") `);
+    await q.query(`CREATE TABLE "dispatch"."meal_subscription_version" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "senior_id" uuid NOT NULL, "valid_from" date NOT NULL, "valid_until" date, "terms" jsonb NOT NULL, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5fef1fa165a77a9c4802adecd83" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE UNIQUE INDEX "meal_subscription_senior_from" ON "dispatch"."meal_subscription_version"  ("senior_id", "valid_from") `);
+    await q.query(`CREATE TABLE "dispatch"."meal_pause" ("id" uuid NOT NULL, "senior_id" uuid NOT NULL, "from_date" date NOT NULL, "until_date" date, "reason" text NOT NULL, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e17ceeb9af904f6450d73f6eb7c" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE INDEX "meal_pause_senior" ON "dispatch"."meal_pause"  ("senior_id", "from_date") `);
+    await q.query(`CREATE TABLE "dispatch"."meal_change" ("id" uuid NOT NULL, "senior_id" uuid NOT NULL, "date" date NOT NULL, "slot" text NOT NULL, "kind" text NOT NULL, "mode" text, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "meal_change_kind_known" CHECK (kind IN ('skip','extra')), CONSTRAINT "PK_5e699d73af5c3931a8127267649" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE UNIQUE INDEX "meal_change_once" ON "dispatch"."meal_change"  ("senior_id", "date", "slot") `);
+    await q.query(`CREATE TABLE "dispatch"."meal_cutoff_run" ("district_code" text NOT NULL, "date" date NOT NULL, "slot" text NOT NULL, "status" text NOT NULL, "policy_version" text NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "finished_at" TIMESTAMP WITH TIME ZONE, "summary" jsonb, CONSTRAINT "meal_cutoff_run_status_known" CHECK (status IN ('running','done')), CONSTRAINT "PK_3adc2bb261ca7feb47d496bd16b" PRIMARY KEY ("district_code", "date", "slot"))`);
+    await q.query(`CREATE TABLE "dispatch"."meal_order" ("id" uuid NOT NULL, "district_code" text NOT NULL, "senior_id" uuid NOT NULL, "date" date NOT NULL, "slot" text NOT NULL, "mode" text NOT NULL, "kitchen_id" uuid, "unassigned_reason" text, "diet" text NOT NULL, "texture" text NOT NULL, "choice" jsonb NOT NULL, "delivery_notes" text, "route_id" uuid, "stop_number" integer, "planned_arrival" TIMESTAMP WITH TIME ZONE, "price_fen" integer NOT NULL, "subsidy_fen" integer NOT NULL, "co_pay_fen" integer NOT NULL, "subsidy_tier" text, "status" text NOT NULL, "frozen_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "meal_order_status_known" CHECK (status IN ('planned','unassigned','delivered','served','not-home','refused','hospitalised','address-problem')), CONSTRAINT "meal_order_mode_known" CHECK (mode IN ('delivery','canteen','day-care')), CONSTRAINT "PK_3dce128c8ff189851092a89b0b4" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE INDEX "meal_order_route" ON "dispatch"."meal_order"  ("route_id") `);
+    await q.query(`CREATE INDEX "meal_order_kitchen_day" ON "dispatch"."meal_order"  ("kitchen_id", "date", "slot") `);
+    await q.query(`CREATE UNIQUE INDEX "meal_order_once" ON "dispatch"."meal_order"  ("senior_id", "date", "slot") `);
+    await q.query(`CREATE TABLE "dispatch"."delivery_route" ("id" uuid NOT NULL, "kitchen_id" uuid NOT NULL, "courier_id" uuid NOT NULL, "date" date NOT NULL, "slot" text NOT NULL, "mode" text NOT NULL, "depart_at" TIMESTAMP WITH TIME ZONE NOT NULL, "return_at" TIMESTAMP WITH TIME ZONE NOT NULL, "metres" integer NOT NULL, "meals" integer NOT NULL, "longest_pack_to_door_minutes" double precision NOT NULL, CONSTRAINT "PK_5e4fb2d980e67895286578a7270" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE UNIQUE INDEX "delivery_route_courier_day" ON "dispatch"."delivery_route"  ("courier_id", "date", "slot") `);
+    await q.query(`CREATE INDEX "delivery_route_kitchen_day" ON "dispatch"."delivery_route"  ("kitchen_id", "date", "slot") `);
+    await q.query(`CREATE TABLE "dispatch"."stop_outcome" ("order_id" uuid NOT NULL, "senior_id" uuid NOT NULL, "outcome" text NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "recorded_by" uuid NOT NULL, "note" text, "follow_up_closed_at" TIMESTAMP WITH TIME ZONE, "follow_up_closed_by" uuid, "follow_up_resolution" text, CONSTRAINT "stop_outcome_known" CHECK (outcome IN ('delivered','not-home','refused','hospitalised','address-problem')), CONSTRAINT "PK_49d5637aa95f19acf973046d605" PRIMARY KEY ("order_id"))`);
+    await q.query(`CREATE INDEX "stop_outcome_open_follow_ups" ON "dispatch"."stop_outcome"  ("follow_up_closed_at") WHERE outcome <> 'delivered' AND follow_up_closed_at IS NULL`);
+  }
+
+  async down(): Promise<void> {
+    throw new Error('MealOrdersAndKitchens1796055513899 is not reversible: restore from backup');
+  }
+}
