@@ -1,5 +1,6 @@
 import type { SystemCommands } from './system.contract';
 import type { MonthlyStatement, ProductionList } from '@app/domain';
+import type { FacilityRegisteredEvent } from './allocation.contract';
 import type { FacilityType } from './facilities.types';
 import type {
   CourierRecord,
@@ -34,18 +35,8 @@ export interface DispatchSeniorView {
   updatedAt: string;
 }
 
-/** What dispatch knows of a facility, kept from allocation's events: where meals are served and day care held. */
-export interface DispatchFacilityView {
-  facilityId: string;
-  type: FacilityType;
-  name: string;
-  districtCode: string;
-  streetCode: string | null;
-  location: GeoPoint;
-  openingHours: string | null;
-  mealSeats: number;
-  dayCarePlaces: number;
-}
+/** What dispatch knows of a facility, kept from allocation's `facility.registered`: where meals are served and day care held. */
+export type DispatchFacilityView = FacilityRegisteredEvent;
 
 export interface DispatchCommands extends SystemCommands {
   'senior-view.get': { request: { seniorId: string }; reply: DispatchSeniorView };

@@ -23,18 +23,8 @@ export interface RegisterKitchenCommand {
   textures: string[];
 }
 
-export interface KitchenRecord {
-  kitchenId: string;
-  districtCode: string;
-  name: string;
-  kind: KitchenKind;
-  facilityId: string | null;
-  /** WGS-84. */
-  location: GeoPoint;
-  capacity: Partial<Record<MealSlotName, number>>;
-  diets: string[];
-  textures: string[];
-}
+/** A registered kitchen: what was registered, with the location stored in WGS-84. */
+export type KitchenRecord = Omit<RegisterKitchenCommand, 'coordinateSystem'>;
 
 export interface RegisterCourierCommand {
   courierId: string;
@@ -48,15 +38,7 @@ export interface RegisterCourierCommand {
   shiftTo: string;
 }
 
-export interface CourierRecord {
-  courierId: string;
-  kitchenId: string;
-  accountId: string | null;
-  name: string;
-  mode: CourierModeName;
-  capacity: number | null;
-  shiftFrom: string;
-  shiftTo: string;
+export interface CourierRecord extends RegisterCourierCommand {
   active: boolean;
 }
 

@@ -73,10 +73,7 @@ export class KitchensController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | PendingRequest> {
     const list = await answerOrPending(this.client.call('dispatch', 'kitchen.production-list', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
-    if (list instanceof PendingRequest) return list;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="production-${query.date}-${query.slot}.csv"`);
-    return productionListCsv(list);
+    return list instanceof PendingRequest ? list : csvAttachment(res, `production-${query.date}-${query.slot}.csv`, productionListCsv(list));
   }
 
   /** Every courier's manifest: stops in order with planned arrival, dish, diet, texture and notes. */
@@ -97,10 +94,7 @@ export class KitchensController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | PendingRequest> {
     const manifests = await answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
-    if (manifests instanceof PendingRequest) return manifests;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="manifests-${query.date}-${query.slot}.csv"`);
-    return manifestsCsv(manifests);
+    return manifests instanceof PendingRequest ? manifests : csvAttachment(res, `manifests-${query.date}-${query.slot}.csv`, manifestsCsv(manifests));
   }
 
   @Get('districts/:districtCode/meal-policy')
@@ -126,4 +120,11 @@ export class KitchensController {
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {
     return { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS };
   }
+}
+
+/** A CSV body sent as a download. */
+function csvAttachment(res: Response, filename: string, csv: string): string {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  return csv;
 }
