@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ServiceClient } from '@app/contracts';
-import { addDays, localDate } from '@app/domain';
+import { addDays, isoWeekday, localDate } from '@app/domain';
 import { eventually } from '@app/testing';
 import { TestPlatform } from './platform';
 import { seniorInReadModels } from './read-model-seniors';
@@ -80,6 +80,38 @@ describe('day-care bookings (e2e)', () => {
     expect(load.rows).toEqual([{ session: 'afternoon', booked: 1 }, { session: 'morning', booked: 1 }]);
     expect((await book(await senior(false), { dates: [day(20)] }).expect(422)).body.code).toBe('NOT_ELIGIBLE');
     await book(a, { dates: [day(-1)] }).expect(400);
+  });
+
+  it('keeps places per weekday and session: a centre closed on Sundays and smaller on Monday afternoons', async () => {
+    const planner = await platform.account(['planner']);
+    const centre = await platform
+      .http()
+      .post('/v1/facilities')
+      .set('Authorization', `Bearer ${planner.token}`)
+      .send({
+        type: 'day-care-centre',
+        name: '莘庄第二日间照料中心',
+        districtCode: '310112',
+        location: { lat: 31.1139, lng: 121.3817 },
+        coordinateSystem: 'WGS-84',
+        operatorName: '莘庄镇',
+        dayCarePlaces: 5,
+        dayCareWeek: { '1': { morning: 5, afternoon: 1 }, '7': { morning: 0, afternoon: 0 } },
+      })
+      .expect(201);
+    expect(centre.body.dayCareWeek).toEqual({ '1': { morning: 5, afternoon: 1 }, '7': { morning: 0, afternoon: 0 } });
+    const centreOperator = await platform.account(['operator'], { facilityIds: [centre.body.facilityId] });
+    const bookAt = (seniorId: string, date: string, session: string) =>
+      platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings`).set('Authorization', `Bearer ${centreOperator.token}`).send({ facilityId: centre.body.facilityId, session, dates: [date] });
+    const nextOn = (weekday: number) => [...Array(14).keys()].map((i) => day(i + 1)).find((d) => isoWeekday(d) === weekday)!;
+    const [a, b] = [await senior(true), await senior(true)];
+    const sunday = await bookAt(a, nextOn(7), 'morning').expect(409);
+    expect(sunday.body.message).toContain(`closed on ${nextOn(7)} morning`);
+    await bookAt(a, nextOn(1), 'afternoon').expect(201);
+    expect((await bookAt(b, nextOn(1), 'afternoon').expect(409)).body.message).toContain(`full on ${nextOn(1)} afternoon`);
+    await bookAt(b, nextOn(2), 'afternoon').expect(201); // Tuesdays keep the usual five places
+    const bad = await platform.http().post('/v1/facilities').set('Authorization', `Bearer ${planner.token}`).send({ type: 'day-care-centre', name: '错误的中心', districtCode: '310112', location: { lat: 31.11, lng: 121.38 }, coordinateSystem: 'WGS-84', operatorName: '莘庄镇', dayCareWeek: { '8': { morning: 1, afternoon: 1 }, '1': { morning: -1, afternoon: 2 } } }).expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['dayCareWeek.1.morning', 'dayCareWeek.8']);
   });
 
   it('holds an operator to the centres they run, for bookings and cancellations', async () => {

@@ -25,6 +25,9 @@ export interface RoomInput {
   beds: BedInput[];
 }
 
+/** Day-care places per ISO weekday ('1' = Monday … '7' = Sunday) and half-day session; a weekday not listed has the facility's usual places, 0 means closed. */
+export type DayCareWeek = Partial<Record<string, { morning: number; afternoon: number }>>;
+
 export interface RegisterFacilityCommand {
   facilityId: string;
   type: FacilityType;
@@ -38,6 +41,7 @@ export interface RegisterFacilityCommand {
   floorAreaM2: number | null;
   openingHours: string | null;
   dayCarePlaces: number;
+  dayCareWeek: DayCareWeek | null;
   mealSeats: number;
   rooms: RoomInput[];
 }
@@ -61,6 +65,7 @@ export interface FacilityRecord {
   floorAreaM2: number | null;
   openingHours: string | null;
   dayCarePlaces: number;
+  dayCareWeek: DayCareWeek | null;
   mealSeats: number;
   beds: BedCounts;
   respiteBeds: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError, type Actor, type DaycareBookingRecord, type DaycareSession } from '@app/contracts';
-import { addDays, localDate } from '@app/domain';
+import { DomainError, type Actor, type DaycareBookingRecord, type DayCareWeek, type DaycareSession } from '@app/contracts';
+import { addDays, isoWeekday, localDate } from '@app/domain';
 import { AllocationOutboxEvent, OutboxRelay, recordEvent, type DaycareBooking } from '@app/persistence';
 import { FacilitiesRepository } from '../facilities/facilities.repository';
 import { refuseOtherOperators } from '../facilities/operator-scope';
@@ -29,7 +29,10 @@ export class DaycareService {
     const facility = await this.facilities.findById(facilityId);
     if (!facility) throw new DomainError('FACILITY_NOT_FOUND', `No facility ${facilityId}`);
     refuseOtherOperators(actor, facilityId);
-    if (!DAY_CARE_TYPES.has(facility.type) || facility.dayCarePlaces === 0) throw new DomainError('NOT_ELIGIBLE', `${facility.name} offers no day-care places`);
+    const week = (facility.dayCareWeek ?? {}) as DayCareWeek;
+    const places = (date: string, session: 'morning' | 'afternoon') => week[String(isoWeekday(date))]?.[session] ?? facility.dayCarePlaces;
+    const anyPlaces = facility.dayCarePlaces > 0 || Object.values(week).some((w) => (w?.morning ?? 0) + (w?.afternoon ?? 0) > 0);
+    if (!DAY_CARE_TYPES.has(facility.type) || !anyPlaces) throw new DomainError('NOT_ELIGIBLE', `${facility.name} offers no day-care places`);
     const senior = await this.seniors.findById(seniorId);
     if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `Allocation knows no senior ${seniorId}`);
     if (!(senior.entitlements as { dayCare?: boolean } | null)?.dayCare) throw new DomainError('NOT_ELIGIBLE', 'The senior is not entitled to day care (see their entitlements for the reason)');
@@ -52,12 +55,18 @@ export class DaycareService {
     try {
       await this.bookings.transaction(async (manager) => {
         const full: string[] = [];
+        const closed: string[] = [];
         for (const date of unique) {
           for (const place of PLACES_TAKEN[session]) {
-            if (!(await this.bookings.takePlace(manager, facilityId, date, place, facility.dayCarePlaces))) full.push(`${date} ${place}`);
+            const capacity = places(date, place as 'morning' | 'afternoon');
+            if (capacity === 0) closed.push(`${date} ${place}`);
+            else if (!(await this.bookings.takePlace(manager, facilityId, date, place, capacity))) full.push(`${date} ${place}`);
           }
         }
-        if (full.length > 0) throw new DomainError('SESSION_FULL', `Full on ${full.join(', ')}; nothing was booked`);
+        if (full.length + closed.length > 0) {
+          const why = [full.length > 0 ? `full on ${full.join(', ')}` : '', closed.length > 0 ? `closed on ${closed.join(', ')}` : ''].filter(Boolean).join('; ');
+          throw new DomainError('SESSION_FULL', `${facility.name} is ${why}; nothing was booked`);
+        }
         await this.bookings.insert(manager, rows);
         await recordEvent(manager, AllocationOutboxEvent, 'daycare.booked', { seniorId, facilityId, session, bookings: rows.map((r) => ({ bookingId: r.id, date: r.date })) }, correlationId);
       });

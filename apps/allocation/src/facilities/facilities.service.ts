@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError, type BedTypeId, type CoordinateSystem, type FacilityRecord, type FacilityType, type FieldProblem, type GenderRule, type RegisterFacilityCommand } from '@app/contracts';
+import { DomainError, type BedTypeId, type CoordinateSystem, type DayCareWeek, type FacilityRecord, type FacilityType, type FieldProblem, type GenderRule, type RegisterFacilityCommand } from '@app/contracts';
 import { gcj02ToWgs84, outOfChina } from '@app/domain';
 import { AllocationOutboxEvent, type Bed, type Facility, OutboxRelay, recordEvent, type Room } from '@app/persistence';
 import { FacilitiesRepository } from './facilities.repository';
@@ -45,6 +45,7 @@ export class FacilitiesService {
             floorAreaM2: command.floorAreaM2 === null ? null : String(command.floorAreaM2),
             openingHours: command.openingHours,
             dayCarePlaces: command.dayCarePlaces,
+            dayCareWeek: command.dayCareWeek,
             mealSeats: command.mealSeats,
           },
           rooms,
@@ -104,6 +105,7 @@ export class FacilitiesService {
         floorAreaM2: f.floorAreaM2 === null ? null : Number(f.floorAreaM2),
         openingHours: f.openingHours,
         dayCarePlaces: f.dayCarePlaces,
+        dayCareWeek: f.dayCareWeek as DayCareWeek | null,
         mealSeats: f.mealSeats,
         beds: { general: count(own, 'general'), nursing: count(own, 'nursing'), 'dementia-care': count(own, 'dementia-care') },
         respiteBeds: own.filter((b) => b.respite).length,
@@ -138,5 +140,11 @@ function checkFacility(command: RegisterFacilityCommand): FieldProblem[] {
   const residential = RESIDENTIAL.includes(command.type);
   if (!residential && command.rooms.length > 0) problems.push({ field: 'rooms', problems: [`a ${command.type} has no residential beds`] });
   if (residential && command.rooms.every((r) => r.beds.length === 0)) problems.push({ field: 'rooms', problems: ['a residential facility has at least one bed'] });
+  for (const [weekday, places] of Object.entries(command.dayCareWeek ?? {})) {
+    const field = `dayCareWeek.${weekday}`;
+    if (!/^[1-7]$/.test(weekday)) problems.push({ field, problems: ['weekdays are 1 (Monday) to 7 (Sunday)'] });
+    else if (typeof places !== 'object' || places === null || Object.keys(places).sort().join() !== 'afternoon,morning') problems.push({ field, problems: ['give { morning, afternoon } places'] });
+    else for (const session of ['morning', 'afternoon'] as const) if (!Number.isInteger(places[session]) || places[session] < 0) problems.push({ field: `${field}.${session}`, problems: ['must be a whole number of places, 0 (closed) or more'] });
+  }
   return problems;
 }

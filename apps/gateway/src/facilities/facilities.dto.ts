@@ -9,6 +9,7 @@ import {
   IsLatitude,
   IsLongitude,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -113,6 +114,11 @@ export class RegisterFacilityDto {
   @Min(0)
   @Max(10_000)
   dayCarePlaces = 0;
+
+  @ApiPropertyOptional({ example: { '6': { morning: 0, afternoon: 0 }, '7': { morning: 0, afternoon: 0 } }, description: 'Places by ISO weekday and session where they differ from dayCarePlaces; 0 = closed' })
+  @IsOptional()
+  @IsObject()
+  dayCareWeek: Record<string, { morning: number; afternoon: number }> | null = null;
 
   @ApiPropertyOptional({ example: 80 })
   @IsOptional()

@@ -53,7 +53,7 @@ export interface DeliveryStop {
   /** Minutes at the door (stairs, hand-over, a word with the senior). Default 2. */
   serviceMinutes?: number;
   yesterdayCourierId?: string | null;
-  /** Yesterday's place on that courier's round (1 = first door), for the manifest: the planner keeps couriers, not places. */
+  /** Yesterday's place on that courier's round (1 = first door): a kept round keeps yesterday's order. */
   yesterdayPosition?: number | null;
 }
 
@@ -62,10 +62,11 @@ export interface DeliveryPlanOptions {
   maxPackToDoorMinutes: number;
   /** Street distance over straight-line distance. Default 1.3. */
   detourFactor?: number;
-  /** Solver budget. Default 2000 ms. */
+  /** planDeliveries blocks for about this long (run it in a queue worker). Default 2000 ms. */
   timeLimitMs?: number;
   /** With `maxIterations` reached before the time limit, the same seed gives the same plan. Default 1. */
   seed?: number;
+  /** Caps the fresh search's genetic iterations. Default: none, the time limit decides. */
   maxIterations?: number;
   /** Route metres the planner would add to keep a stop with yesterday's courier. Default 300. */
   stabilityPenaltyMetres?: number;
@@ -77,14 +78,16 @@ export interface PlannedDeliveryStop {
   seniorId: string;
   /** 1 for the first door of the round. */
   position: number;
+  /** At the door, minutes after midnight; a courier who is early waits for the window there. */
   arriveAt: number;
-  /** arriveAt − departAt: what the food-safety limit bounds for hot meals. */
+  /** arriveAt − departAt: what the food-safety limit bounds for hot meals (the solver's maxTimeFromRouteStart). */
   packToDoorMinutes: number;
 }
 
 export interface PlannedDeliveryRoute {
   courierId: string;
   mode: CourierMode;
+  /** Packing and departure, minutes after midnight: as late as the round allows. */
   departAt: number;
   returnAt: number;
   stops: PlannedDeliveryStop[];
@@ -247,7 +250,7 @@ const REASONS: Readonly<Record<UnassignedReason, (maxPackToDoorMinutes: number) 
   'time-window-unreachable': () => 'no courier on shift can reach the door inside its window',
   'max-time-from-start-unreachable': (limit) => `too far for a hot meal: no courier reaches the door within ${limit} minutes of packing`,
   'exceeds-max-duration': () => 'the round would be longer than a courier may work',
-  'no-feasible-route': () => "the couriers on shift cannot fit it (capacity, windows, shifts or the hot-meal limit): add a courier or move the window",
+  'no-feasible-route': () => 'the couriers on shift cannot fit it (capacity, windows, shifts or the hot-meal limit): add a courier or move the window',
 };
 
 function summarise(routes: PlannedDeliveryRoute[], stops: readonly DeliveryStop[], unassigned: UnassignedOrder[]): DeliveryPlan {

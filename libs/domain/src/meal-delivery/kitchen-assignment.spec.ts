@@ -128,8 +128,9 @@ describe('assigning orders to kitchens', () => {
     expect(result.assignments.filter((a) => a.overflow).every((a) => a.reason.startsWith('overflow: '))).toBe(true);
     // Nobody is turned away while a capable kitchen within reach still has room.
     const room = (k: KitchenForAssignment) => result.load[k.kitchenId] < k.capacity;
+    const byId = new Map(orders.map((o) => [o.orderId, o]));
     for (const missing of result.unassigned) {
-      const o = orders.find((x) => x.orderId === missing.orderId) as OrderForAssignment;
+      const o = byId.get(missing.orderId) as OrderForAssignment;
       expect(kitchens.some((k) => room(k) && k.diets.includes(o.diet) && k.textures.includes(o.texture) && haversineMetres(o.location, k.location) <= 8000)).toBe(false);
     }
   });

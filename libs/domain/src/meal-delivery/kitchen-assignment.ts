@@ -13,7 +13,7 @@
  * An order whose first choice is full when its turn comes overflows to its nearest open capable
  * kitchen and says why. Keys are exact: when a kitchen fills, every order that had it as first or
  * second choice is re-ranked. Ties break by distance, then id, so the result is deterministic.
- * One order is one meal: capacity counts orders.
+ * Distances are straight-line (great-circle) metres. One order is one meal: capacity counts orders.
  */
 import { EARTH_RADIUS_METRES, type LatLng } from '../district';
 

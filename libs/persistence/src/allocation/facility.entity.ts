@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Point } from 'typeorm';
+import type { JsonDocument } from '../json-document';
 
 /**
  * A site of the 15-minute circle: care institution, small care home, day-care centre, hub, meal
@@ -46,6 +47,10 @@ export class Facility {
   /** Day-care places per session (日托). */
   @Column({ name: 'day_care_places', type: 'integer', default: 0 })
   dayCarePlaces!: number;
+
+  /** Places by weekday and session where they differ from `dayCarePlaces` (a centre closed at weekends). */
+  @Column({ name: 'day_care_week', type: 'jsonb', nullable: true })
+  dayCareWeek!: JsonDocument | null;
 
   /** Canteen seats per meal slot (堂食). */
   @Column({ name: 'meal_seats', type: 'integer', default: 0 })
