@@ -1,5 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { ServiceClient } from '@app/contracts';
+import { SCHEDULE_QUEUES, ServiceClient } from '@app/contracts';
 import { addDays, localDate } from '@app/domain';
 import { eventually, seniorRegistration } from '@app/testing';
 import { ADMIN_PASSWORD, TestPlatform } from './platform';
@@ -177,6 +179,43 @@ describe('meal dispatch (e2e)', () => {
     expect((await platform.http().get('/v1/districts/310112/meal-follow-ups').query({ kitchenId: canteenKitchen }).set(as(canteenCook.token)).expect(200)).body).toEqual([]);
     const manifests = await platform.http().get(`/v1/kitchens/${canteenKitchen}/manifests.csv`).query({ date: mealDate, slot: 'lunch' }).set(as(canteenCook.token)).expect(200);
     expect(manifests.text.split('\r\n')[0]).toContain('planned_arrival');
+  });
+
+  it('runs the no-answer ladder: the courier retries, the office calls, a passed deadline moves it on, and it closes when she is found', async () => {
+    const list = async () => (await platform.http().get('/v1/districts/310112/escalations').query({ kitchenId: canteenKitchen }).set(as(canteenCook.token)).expect(200)).body;
+    const [opened] = await list();
+    expect(opened).toMatchObject({ status: 'open', currentStep: 'courier-retry', owner: 'courier', livesAlone: true });
+    expect(Date.parse(opened.deadline) - Date.parse(opened.startedAt)).toBe(10 * 60_000);
+    const queue = platform.service('dispatch').get<Queue>(getQueueToken(SCHEDULE_QUEUES.dispatch));
+    const retryJob = await queue.getJob(`escalation-${opened.caseId}-courier-retry`);
+    expect(Math.abs(retryJob!.timestamp + retryJob!.delay - Date.parse(opened.deadline))).toBeLessThan(5_000);
+
+    const step = (token: string, outcome: string, note?: string) => platform.http().post(`/v1/escalations/${opened.caseId}/steps`).set(as(token)).send({ outcome, ...(note ? { note } : {}) });
+    await step(otherCourier.token, 'no-answer').expect(403);
+    const office = await step(courier.token, 'no-answer', 'Knocked and called twice').expect(200);
+    expect(office.body).toMatchObject({ currentStep: 'office-call', owner: 'kitchen-office' });
+    await step(courier.token, 'found-well').expect(403); // the office's step now
+
+    // Fifteen minutes pass without the office reaching her: the deadline's job moves the case on.
+    await db.query(`UPDATE dispatch.escalation_case SET step_deadline = now() - interval '1 second' WHERE id = $1`, [opened.caseId]);
+    await (await queue.getJob(`escalation-${opened.caseId}-office-call`))!.promote();
+    await eventually(async () => expect((await list())[0].currentStep).toBe('emergency-contacts'));
+    const [late] = await list();
+    expect(late.timeline.map((t: { step: string; outcome: string | null }) => [t.step, t.outcome])).toEqual([
+      ['courier-retry', 'no-answer'],
+      ['office-call', 'no-answer'],
+      ['emergency-contacts', null],
+    ]);
+    expect(late.timeline[1]).toMatchObject({ by: null, note: 'deadline passed without an answer' });
+
+    const found = await step(canteenCook.token, 'found-well', 'Her son reached her: she was at the clinic').expect(200);
+    expect(found.body).toMatchObject({ status: 'resolved', resolution: expect.stringContaining('found well') });
+    await step(canteenCook.token, 'no-answer').expect(409);
+    expect(await list()).toEqual([]);
+    const today = localDate(new Date());
+    const sla = await platform.http().get('/v1/districts/310112/escalations/sla').query({ from: today, until: today }).set(as(planner.token)).expect(200);
+    expect(sla.body).toMatchObject({ cases: 1, resolved: 1, open: 0, reachedEmergencyServices: 0 });
+    expect(sla.body.medianMinutes).toBeGreaterThanOrEqual(0);
   });
 
   it('asks the assessment service for an immediate reassessment when a senior keeps refusing meals', async () => {

@@ -10,7 +10,10 @@ import { KitchensRepository } from './kitchens/kitchens.repository';
 import { KitchensService } from './kitchens/kitchens.service';
 import { MealCutoffRepository } from './meal-cutoff/meal-cutoff.repository';
 import { MealCutoffService } from './meal-cutoff/meal-cutoff.service';
-import { MealSchedulesProcessor } from './meal-cutoff/meal-schedules.processor';
+import { MealCutoffSchedules } from './meal-cutoff/meal-cutoff-schedules.service';
+import { EscalationsRepository } from './escalations/escalations.repository';
+import { EscalationsService } from './escalations/escalations.service';
+import { DispatchSchedulesProcessor } from './messaging/dispatch-schedules.processor';
 import { MealDeliveriesRepository } from './meal-deliveries/meal-deliveries.repository';
 import { MealDeliveriesService } from './meal-deliveries/meal-deliveries.service';
 import { MealPoliciesRepository } from './meal-policies/meal-policies.repository';
@@ -49,7 +52,10 @@ export class DispatchModule {
         MealSubscriptionsService,
         MealCutoffRepository,
         MealCutoffService,
-        MealSchedulesProcessor,
+        MealCutoffSchedules,
+        EscalationsRepository,
+        EscalationsService,
+        DispatchSchedulesProcessor,
         MealDeliveriesRepository,
         MealDeliveriesService,
         DispatchCommandsProcessor,

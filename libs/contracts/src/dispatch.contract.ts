@@ -4,6 +4,9 @@ import type { FacilityRegisteredEvent } from './allocation.contract';
 import type { FacilityType } from './facilities.types';
 import type {
   CourierRecord,
+  EscalationCaseRecord,
+  EscalationOutcomeName,
+  EscalationSlaReport,
   FollowUpRecord,
   KitchenRecord,
   MealChangeRecord,
@@ -65,6 +68,12 @@ export interface DispatchCommands extends SystemCommands {
   'follow-up.list': { request: { districtCode: string; kitchenId: string | null }; reply: FollowUpRecord[] };
   'follow-up.close': { request: { orderId: string; resolution: string }; reply: StopOutcomeRecord };
   'meal-statement.get': { request: { seniorId: string; month: string }; reply: MonthlyStatement };
+  /** "No answer at the door" cases of a district (or one kitchen), open ones first. */
+  'escalation.list': { request: { districtCode: string; kitchenId: string | null; openOnly: boolean }; reply: EscalationCaseRecord[] };
+  /** The outcome of the case's current step: found (the case closes) or no answer (the next step starts). */
+  'escalation.record-step': { request: { caseId: string; outcome: EscalationOutcomeName; note: string | null }; reply: EscalationCaseRecord };
+  /** How fast cases that started in a period were resolved. */
+  'escalation.sla': { request: { districtCode: string; from: string; until: string }; reply: EscalationSlaReport };
 }
 
 /** Couriers keep finding the senior refusing or missing meals: the assessment service opens an immediate reassessment. */

@@ -171,3 +171,35 @@ export interface FollowUpRecord {
   at: string;
   note: string | null;
 }
+
+export type EscalationOutcomeName = 'found-well' | 'found-needs-help' | 'hospitalised' | 'no-answer' | 'unreachable';
+
+/** A "no answer at the door" case: where the ladder is, who must act by when, and every step so far. */
+export interface EscalationCaseRecord {
+  caseId: string;
+  orderId: string;
+  seniorId: string;
+  seniorName: string;
+  livesAlone: boolean;
+  kitchenId: string | null;
+  status: 'open' | 'resolved';
+  startedAt: string;
+  currentStep: string;
+  owner: string;
+  deadline: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+  timeline: Array<{ step: string; owner: string; startedAt: string; deadline: string; endedAt: string | null; outcome: EscalationOutcomeName | null; by: string | null; note: string | null }>;
+}
+
+export interface EscalationSlaReport {
+  districtCode: string;
+  from: string;
+  until: string;
+  cases: number;
+  resolved: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  reachedEmergencyServices: number;
+  open: number;
+}

@@ -13,6 +13,7 @@ import {
 import {
   addDays,
   buildProductionList,
+  escalationLadder,
   type DishChoice,
   localDate,
   type MealCharge,
@@ -20,8 +21,10 @@ import {
   type MonthlyStatement,
   type ProductionList,
   reassessmentDue,
+  startsEscalation,
 } from '@app/domain';
 import { DispatchOutboxEvent, OutboxRelay, recordEvent, type StopOutcome } from '@app/persistence';
+import { EscalationsService } from '../escalations/escalations.service';
 import { requireKitchenAccess } from '../kitchens/kitchen-access';
 import { MealPoliciesService } from '../meal-policies/meal-policies.service';
 import { MealSubscriptionsRepository } from '../meal-subscriptions/meal-subscriptions.repository';
@@ -42,6 +45,7 @@ export class MealDeliveriesService {
     private readonly subscriptions: MealSubscriptionsRepository,
     private readonly policies: MealPoliciesService,
     private readonly relay: OutboxRelay,
+    private readonly escalations: EscalationsService,
   ) {}
 
   async productionList(kitchenId: string, date: string, slot: MealSlotName, actor: Actor): Promise<ProductionList> {
@@ -97,13 +101,16 @@ export class MealDeliveriesService {
     const when = at ? new Date(at) : new Date();
     if (when.getTime() > Date.now() + 5 * 60_000) throw new DomainError('VALIDATION_FAILED', 'An outcome cannot be in the future', [{ field: 'at', problems: ['is in the future'] }]);
     const { policy } = await this.policies.inForce(order.district_code, order.date);
-    await this.deliveries.transaction(async (manager) => {
+    const escalation = await this.deliveries.transaction(async (manager) => {
       if (await this.deliveries.outcome(orderId, manager)) throw new DomainError('CONFLICT', `An outcome for meal ${orderId} is already recorded`);
       await this.deliveries.insertOutcome(manager, { orderId, seniorId: order.senior_id, outcome, at: when, recordedBy: actor.accountId, note });
       if (outcome === 'hospitalised') {
         await this.subscriptions.insertPause(manager, { id: randomUUID(), seniorId: order.senior_id, fromDate: addDays(order.date, 1), untilDate: null, reason: `in hospital (reported at the door on ${order.date}); resume when home`, createdBy: actor.accountId });
       }
+      // Nobody opened the door: an emergency until someone has seen the senior.
+      return startsEscalation(outcome, order.lives_alone) ? this.escalations.start(manager, order, when, escalationLadder(policy)) : null;
     });
+    if (escalation) await this.escalations.schedule(escalation.caseId, escalation.step, escalation.deadline);
     const today = localDate(new Date());
     const history = await this.deliveries.recentOutcomes(order.senior_id, addDays(today, -policy.reassessment.withinDays));
     const due = reassessmentDue(history, policy.reassessment, today);

@@ -3,7 +3,8 @@ import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProce
 import { FacilityViewsService } from '../facility-views/facility-views.service';
 import { KitchensService } from '../kitchens/kitchens.service';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
-import { MealSchedulesProcessor } from '../meal-cutoff/meal-schedules.processor';
+import { MealCutoffSchedules } from '../meal-cutoff/meal-cutoff-schedules.service';
+import { EscalationsService } from '../escalations/escalations.service';
 import { MealDeliveriesService } from '../meal-deliveries/meal-deliveries.service';
 import { MealPoliciesService } from '../meal-policies/meal-policies.service';
 import { MealSubscriptionsService } from '../meal-subscriptions/meal-subscriptions.service';
@@ -21,7 +22,8 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
     private readonly policies: MealPoliciesService,
     private readonly subscriptions: MealSubscriptionsService,
     private readonly cutoffs: MealCutoffService,
-    private readonly schedules: MealSchedulesProcessor,
+    private readonly schedules: MealCutoffSchedules,
+    private readonly escalations: EscalationsService,
     private readonly deliveries: MealDeliveriesService,
   ) {
     super();
@@ -102,6 +104,18 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
       case 'meal-statement.get': {
         const { seniorId, month } = payload as Payload<'meal-statement.get'>;
         return this.deliveries.statement(seniorId, month);
+      }
+      case 'escalation.list': {
+        const { districtCode, kitchenId, openOnly } = payload as Payload<'escalation.list'>;
+        return this.escalations.list(districtCode, kitchenId, openOnly, requireActor(actor));
+      }
+      case 'escalation.record-step': {
+        const { caseId, outcome, note } = payload as Payload<'escalation.record-step'>;
+        return this.escalations.recordStep(caseId, outcome, note, requireActor(actor));
+      }
+      case 'escalation.sla': {
+        const { districtCode, from, until } = payload as Payload<'escalation.sla'>;
+        return this.escalations.sla(districtCode, from, until);
       }
       default:
         return assertNever(name, 'dispatch command');

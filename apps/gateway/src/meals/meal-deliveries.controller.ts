@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
-import { Actor, CallContext, FollowUpRecord, RouteManifest, ServiceClient, StopOutcomeRecord } from '@app/contracts';
+import { Actor, CallContext, EscalationCaseRecord, EscalationSlaReport, FollowUpRecord, RouteManifest, ServiceClient, StopOutcomeRecord } from '@app/contracts';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { CloseFollowUpDto, FollowUpQuery, MealDayQuery, OutcomeDto } from './meals.dto';
+import { CloseFollowUpDto, EscalationQuery, EscalationStepDto, FollowUpQuery, MealDayQuery, OutcomeDto, SlaQuery } from './meals.dto';
 
 /** At the door: a courier's own route, each stop's outcome, and the office's queue of every meal not delivered. */
 @ApiTags('meals: deliveries')
@@ -41,6 +41,28 @@ export class MealDeliveriesController {
   @Access({ roles: ['kitchen', 'admin'], audit: 'meal.follow-up.close' })
   close(@UuidParam('orderId') orderId: string, @Body() dto: CloseFollowUpDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<StopOutcomeRecord | PendingRequest> {
     return answerOrPending(this.client.call('dispatch', 'follow-up.close', { orderId, resolution: dto.resolution }, this.context(actor, req)));
+  }
+
+  /** "No answer at the door" cases: the current step, who must act and by when, and every step so far. */
+  @Get('districts/:districtCode/escalations')
+  @Access({ roles: ['kitchen', 'planner', 'admin'], audit: 'meal.escalations' })
+  escalations(@DistrictCodeParam() districtCode: string, @Query() query: EscalationQuery, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<EscalationCaseRecord[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'escalation.list', { districtCode, kitchenId: query.kitchenId, openOnly: query.open }, this.context(actor, req)));
+  }
+
+  /** The outcome of the case's current step: found (well, needing help, in hospital) closes it; no answer starts the next step now. */
+  @Post('escalations/:caseId/steps')
+  @HttpCode(200)
+  @Access({ roles: ['courier', 'kitchen', 'admin'], audit: 'meal.escalation.step' })
+  step(@UuidParam('caseId') caseId: string, @Body() dto: EscalationStepDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<EscalationCaseRecord | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'escalation.record-step', { caseId, outcome: dto.outcome, note: dto.note }, this.context(actor, req)));
+  }
+
+  /** Time from "no answer" to the senior found, for cases started in a period. */
+  @Get('districts/:districtCode/escalations/sla')
+  @Access({ roles: ['planner', 'admin'] })
+  sla(@DistrictCodeParam() districtCode: string, @Query() query: SlaQuery, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<EscalationSlaReport | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'escalation.sla', { districtCode, from: query.from, until: query.until }, this.context(actor, req)));
   }
 
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {

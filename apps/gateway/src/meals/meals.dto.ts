@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { COORDINATE_SYSTEMS, type CoordinateSystem, type CourierModeName, type KitchenKind, type MealSlotName, type StopOutcomeName } from '@app/contracts';
-import { COURIER_MODES, DIETS, MEAL_SLOTS, STOP_OUTCOMES, TEXTURES } from '@app/domain';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { COORDINATE_SYSTEMS, type CoordinateSystem, type CourierModeName, type EscalationOutcomeName, type KitchenKind, type MealSlotName, type StopOutcomeName } from '@app/contracts';
+import { COURIER_MODES, DIETS, LADDER_OUTCOMES, MEAL_SLOTS, STOP_OUTCOMES, TEXTURES } from '@app/domain';
 
 const KITCHEN_KINDS: readonly KitchenKind[] = ['central-kitchen', 'canteen', 'meal-point'];
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -214,4 +214,34 @@ export class SeniorMonthParams {
 
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
   month!: string;
+}
+
+export class EscalationQuery extends FollowUpQuery {
+  @ApiPropertyOptional({ default: true, description: 'Only cases still open' })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  open = true;
+}
+
+export class EscalationStepDto {
+  @ApiProperty({ enum: LADDER_OUTCOMES })
+  @IsIn(LADDER_OUTCOMES)
+  outcome!: EscalationOutcomeName;
+
+  @ApiPropertyOptional({ example: 'Neighbour let us in: she had fallen asleep, well' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note: string | null = null;
+}
+
+export class SlaQuery {
+  @ApiProperty({ example: '2026-12-01' })
+  @IsDateString({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-31' })
+  @IsDateString({ strict: true })
+  until!: string;
 }

@@ -26,6 +26,7 @@ export {
   cutoffInstant,
   DEFAULT_MEAL_POLICY,
   DEFAULT_MEAL_POLICY_VERSION,
+  escalationLadder,
   isBeforeCutoff,
   type MealReassessmentRule,
   type MealServicePolicy,

@@ -1,4 +1,4 @@
-import { cutoffInstant, DEFAULT_MEAL_POLICY, isBeforeCutoff, type MealServicePolicy, validateMealPolicy } from './meal-policy';
+import { cutoffInstant, DEFAULT_MEAL_POLICY, escalationLadder, isBeforeCutoff, type MealServicePolicy, validateMealPolicy } from './meal-policy';
 
 const withBreakfast: MealServicePolicy = {
   ...DEFAULT_MEAL_POLICY,
@@ -66,5 +66,19 @@ describe('meal policy validation', () => {
     expect(validateMealPolicy({ ...DEFAULT_MEAL_POLICY, slots: {} })).toEqual([{ path: 'slots', message: expect.stringContaining('serves no meal') }]);
     expect(validateMealPolicy(undefined).map((p) => p.path)).toEqual(['$']);
     expect(validateMealPolicy([]).map((p) => p.path)).toEqual(['$']);
+  });
+});
+
+describe('the no-answer ladder in the meal policy', () => {
+  it('uses the built-in ladder until the district gives its own, and names every bad step', () => {
+    expect(escalationLadder(DEFAULT_MEAL_POLICY).map((s) => s.step)).toEqual(['courier-retry', 'office-call', 'emergency-contacts', 'community-worker', 'emergency-services']);
+    const quick = [
+      { step: 'office-call', owner: 'kitchen-office', minutes: 5, label: '助餐点致电' },
+      { step: 'emergency-services', owner: 'kitchen-office', minutes: 0, label: '报警' },
+    ];
+    expect(validateMealPolicy({ ...DEFAULT_MEAL_POLICY, escalation: quick })).toEqual([]);
+    expect(escalationLadder({ ...DEFAULT_MEAL_POLICY, escalation: quick as never }).map((s) => s.minutes)).toEqual([5, 0]);
+    const problems = validateMealPolicy({ ...DEFAULT_MEAL_POLICY, escalation: [{ step: 'office-call', owner: 'kitchen-office', minutes: 500, label: 'x' }] });
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['escalation[0].minutes']));
   });
 });

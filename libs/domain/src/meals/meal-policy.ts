@@ -7,6 +7,7 @@
 import { addDays, DISTRICT_TIME_ZONE } from '../calendar';
 import { at, JsonChecks } from '../entitlements/json-checks';
 import { HH_MM, localInstant } from '../calendar/clock-time';
+import { DEFAULT_ESCALATION_LADDER, type LadderStep, validateLadder } from '../meal-delivery/escalation-ladder';
 import { type MealProblem, mealProblems } from './meal-problems';
 import { MEAL_SLOTS, type MealSlot } from './meal-vocabulary';
 
@@ -34,6 +35,13 @@ export interface MealServicePolicy {
   /** Food safety: longest time a hot meal may take from packing to the door. */
   readonly maxPackToDoorMinutes: number;
   readonly reassessment: MealReassessmentRule;
+  /** The "no answer at the door" ladder; absent: DEFAULT_ESCALATION_LADDER. */
+  readonly escalation?: readonly LadderStep[];
+}
+
+/** The district's ladder, or the built-in one. */
+export function escalationLadder(policy: MealServicePolicy): readonly LadderStep[] {
+  return policy.escalation ?? DEFAULT_ESCALATION_LADDER;
 }
 
 /** What a district has until it publishes its own: lunch and dinner, no breakfast. Amounts are [assumption]. */
@@ -70,7 +78,7 @@ export function isBeforeCutoff(policy: MealServicePolicy, slot: MealSlot, mealDa
 export function validateMealPolicy(input: unknown): MealProblem[] {
   if (input === undefined) return [{ path: '$', message: 'the meal policy must be an object, got nothing' }];
   const checks = new JsonChecks();
-  const policy = checks.object(input, '', ['slots', 'maxPackToDoorMinutes', 'reassessment']);
+  const policy = checks.object(input, '', ['slots', 'maxPackToDoorMinutes', 'reassessment'], ['escalation']);
   if (policy === undefined) return mealProblems(checks);
   const slots = checks.object(policy['slots'], 'slots', [], MEAL_SLOTS);
   if (slots !== undefined) {
@@ -85,7 +93,8 @@ export function validateMealPolicy(input: unknown): MealProblem[] {
     checks.number(reassessment['nonDeliveries'], 'reassessment.nonDeliveries', { min: 1, max: 100, integer: true });
     checks.number(reassessment['withinDays'], 'reassessment.withinDays', { min: 1, max: 365, integer: true });
   }
-  return mealProblems(checks);
+  const ladderProblems = policy['escalation'] === undefined ? [] : validateLadder(policy['escalation']).map((p) => ({ path: `escalation${p.path.startsWith('[') ? '' : '.'}${p.path === '$' ? '' : p.path}`, message: p.message }));
+  return [...mealProblems(checks), ...ladderProblems];
 }
 
 function checkSlot(checks: JsonChecks, value: unknown, path: string): void {

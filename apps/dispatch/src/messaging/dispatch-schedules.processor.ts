@@ -1,0 +1,46 @@
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import type { OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { assertNever, type MealSlotName, ScheduleCatalogue, SCHEDULE_QUEUES, ScheduleProcessor, WORKER_OPTIONS } from '@app/contracts';
+import { DISTRICT_TIME_ZONE } from '@app/domain';
+import { EscalationsService } from '../escalations/escalations.service';
+import { MealCutoffSchedules } from '../meal-cutoff/meal-cutoff-schedules.service';
+
+/** Just after midnight: cutoff times follow the meal policy version that takes effect that day. */
+const REFRESH_PATTERN = '0 5 0 * * *';
+/** Every minute: advance any escalation step whose delayed job was lost. */
+const ESCALATION_SWEEP_MS = 60_000;
+
+/** The dispatch service's schedules: meal cutoffs, and the deadlines of the no-answer ladder. */
+@Processor(SCHEDULE_QUEUES.dispatch, WORKER_OPTIONS)
+export class DispatchSchedulesProcessor extends ScheduleProcessor<'dispatch'> implements OnModuleInit {
+  constructor(
+    private readonly cutoffs: MealCutoffSchedules,
+    private readonly escalations: EscalationsService,
+    @InjectQueue(SCHEDULE_QUEUES.dispatch) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  /** Declares the schedules; upserting is idempotent, so every replica may do it at start. */
+  async onModuleInit(): Promise<void> {
+    await this.queue.upsertJobScheduler('meal-schedules-refresh', { pattern: REFRESH_PATTERN, tz: DISTRICT_TIME_ZONE }, { name: 'meal-schedules.refresh', data: {} });
+    await this.queue.upsertJobScheduler('escalation-sweep', { every: ESCALATION_SWEEP_MS }, { name: 'escalation.sweep', data: {} });
+    await this.cutoffs.refreshAll();
+  }
+
+  protected async handle(name: ScheduleCatalogue['dispatch'], data: Record<string, unknown>): Promise<unknown> {
+    switch (name) {
+      case 'meal.cutoff':
+        return this.cutoffs.runScheduled(String(data['districtCode']), String(data['slot']) as MealSlotName);
+      case 'meal-schedules.refresh':
+        return this.cutoffs.refreshAll();
+      case 'escalation.deadline':
+        return this.escalations.deadline(String(data['caseId']), String(data['step']));
+      case 'escalation.sweep':
+        return this.escalations.sweep();
+      default:
+        return assertNever(name, 'dispatch schedule');
+    }
+  }
+}
