@@ -178,7 +178,18 @@ describe('meal dispatch (e2e)', () => {
     await platform.http().post(`/v1/meal-orders/${second!.orderId}/follow-up/close`).set(as(canteenCook.token)).send({ resolution: 'Reached her son: she was at the clinic, well' }).expect(200);
     expect((await platform.http().get('/v1/districts/310112/meal-follow-ups').query({ kitchenId: canteenKitchen }).set(as(canteenCook.token)).expect(200)).body).toEqual([]);
     const manifests = await platform.http().get(`/v1/kitchens/${canteenKitchen}/manifests.csv`).query({ date: mealDate, slot: 'lunch' }).set(as(canteenCook.token)).expect(200);
-    expect(manifests.text.split('\r\n')[0]).toContain('planned_arrival');
+    const [header, ...rows] = manifests.text.trimEnd().split('\r\n');
+    expect(header).toContain('planned_arrival');
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.split(',')[4])).toEqual(['1', '2']);
+    const pdf = await platform.http().get(`/v1/kitchens/${canteenKitchen}/manifests.pdf`).query({ date: mealDate, slot: 'lunch' }).set(as(canteenCook.token)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    await platform.http().get(`/v1/kitchens/${canteenKitchen}/manifests.pdf`).query({ date: mealDate, slot: 'lunch' }).set(as(centralCook.token)).expect(403);
   });
 
   it('runs the no-answer ladder: the courier retries, the office calls, a passed deadline moves it on, and it closes when she is found', async () => {

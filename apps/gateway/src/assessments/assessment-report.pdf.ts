@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { cjkPdf } from '../pdf/pdf-document';
 import type { AssessmentReport } from '@app/contracts';
 
 const SEX = { female: '女', male: '男' } as Record<string, string>;
@@ -9,15 +9,7 @@ const REASON = { first: '首次评估', routine: '常规评估', immediate: '即
  * the domain subtotals, the levels and every change that fired, the assessor and the date.
  */
 export function renderAssessmentReportPdf(report: AssessmentReport, fontPath: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `老年人能力评估报告 ${report.assessmentId}` } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', fontPath, fontPath.endsWith('.ttc') ? 'WenQuanYiMicroHei' : undefined);
-  doc.font('cjk');
+  const { doc, done } = cjkPdf(`老年人能力评估报告 ${report.assessmentId}`, fontPath);
 
   doc.fontSize(18).text('老年人能力评估报告', { align: 'center' });
   doc.fontSize(10).text(`${report.instrument}${report.standardVersion ? ` · ${report.standardVersion}` : ''}`, { align: 'center' }).moveDown();

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import { correlationIdOf } from '@app/logging';
 import { checkIdempotencyKey } from '../seniors/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 import { manifestsCsv } from './manifests-csv';
+import { renderManifestsPdf } from './manifests.pdf';
 import { DistrictMealParams, KitchenMealParams, MealDayQuery, MealPolicyDto, MenuDto, RegisterCourierDto, RegisterKitchenDto } from './meals.dto';
 
 /** A cutoff plans every kitchen's routes of a district: it may take longer than an ordinary request. */
@@ -95,6 +96,25 @@ export class KitchensController {
   ): Promise<string | PendingRequest> {
     const manifests = await answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
     return manifests instanceof PendingRequest ? manifests : csvAttachment(res, `manifests-${query.date}-${query.slot}.csv`, manifestsCsv(manifests));
+  }
+
+  /** The manifests to print: a page per courier with every stop in order and a box to tick. */
+  @Get('kitchens/:kitchenId/manifests.pdf')
+  @ApiProduces('application/pdf')
+  @Access({ roles: KITCHEN_STAFF })
+  async manifestsPdf(
+    @UuidParam('kitchenId') kitchenId: string,
+    @Query() query: MealDayQuery,
+    @CurrentActor() actor: Actor,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile | PendingRequest> {
+    const manifests = await answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    if (manifests instanceof PendingRequest) return manifests;
+    const pdf = await renderManifestsPdf(manifests, manifests[0]?.kitchenName ?? kitchenId, this.env.REPORT_FONT_PATH);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="manifests-${query.date}-${query.slot}.pdf"`);
+    return new StreamableFile(pdf);
   }
 
   @Get('districts/:districtCode/meal-policy')
