@@ -1,5 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { Client } from 'pg';
 import { SCHEDULE_QUEUES, ServiceClient } from '@app/contracts';
 import { addDays, localDate } from '@app/domain';
@@ -33,6 +35,9 @@ describe('meal dispatch (e2e)', () => {
   let courier: { id: string; token: string };
   let otherCourier: { id: string; token: string };
   const mealDate = addDays(localDate(new Date()), 2);
+  // The canteen kitchen's own system: it fails the first push, then takes it.
+  const received: Array<{ headers: Record<string, string | string[] | undefined>; body: string; answered: number }> = [];
+  let kitchenSystem: Server;
   const seniors: Record<string, string> = {};
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -41,6 +46,16 @@ describe('meal dispatch (e2e)', () => {
     db = new Client({ connectionString: platform.database.url });
     await db.connect();
     admin = await platform.token('admin', ADMIN_PASSWORD);
+    kitchenSystem = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const answered = received.length === 0 ? 503 : 200;
+        received.push({ headers: req.headers, body, answered });
+        res.writeHead(answered).end();
+      });
+    });
+    await new Promise<void>((resolve) => kitchenSystem.listen(0, '127.0.0.1', resolve));
     planner = await platform.account(['planner']);
     staff = await platform.account(['assessor']);
     // The canteen is a registered meal site; dispatch learns it from allocation's event.
@@ -64,6 +79,9 @@ describe('meal dispatch (e2e)', () => {
     otherCourier = await platform.account(['courier']);
     await platform.http().post(`/v1/kitchens/${canteenKitchen}/couriers`).set(as(canteenCook.token)).send({ accountId: courier.id, name: '王师傅', mode: 'e-bike', shiftFrom: '10:00', shiftTo: '13:30' }).expect(201);
     await platform.http().post(`/v1/kitchens/${centralKitchen}/couriers`).set(as(centralCook.token)).send({ accountId: otherCourier.id, name: '李师傅', mode: 'van', shiftFrom: '10:00', shiftTo: '13:30' }).expect(201);
+    const port = (kitchenSystem.address() as { port: number }).port;
+    await platform.http().put(`/v1/kitchens/${canteenKitchen}/webhook`).set(as(canteenCook.token)).send({ url: 'http://example.com/hook', secret: 'kitchen-secret-0123456789' }).expect(400);
+    await platform.http().put(`/v1/kitchens/${canteenKitchen}/webhook`).set(as(canteenCook.token)).send({ url: `http://127.0.0.1:${port}/lists`, secret: 'kitchen-secret-0123456789' }).expect(200);
     for (const [id, dishes] of [[canteenKitchen, [chickenRice, steamedFish]], [centralKitchen, [beefNoodles, steamedFish]]] as const) {
       await platform.http().put(`/v1/kitchens/${id}/menus/${mealDate}/lunch`).set(as(admin)).send({ dishes }).expect(200);
     }
@@ -79,6 +97,7 @@ describe('meal dispatch (e2e)', () => {
     seniors.paused = await senior('孙伯伯', 400, 200);
   });
   afterAll(async () => {
+    await new Promise((resolve) => kitchenSystem?.close(resolve));
     await db?.end();
     await platform?.stop();
   });
@@ -149,6 +168,24 @@ describe('meal dispatch (e2e)', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     await platform.http().get(`/v1/kitchens/${canteenKitchen}/production-list`).query({ date: mealDate, slot: 'lunch' }).set(as(centralCook.token)).expect(403);
     await platform.http().get(`/v1/kitchens/${canteenKitchen}/production-list`).query({ date: 'tomorrow', slot: 'lunch' }).set(as(canteenCook.token)).expect(400);
+  });
+
+  it("pushes the kitchen's lists to its system, signed with its secret, retrying until it answers", async () => {
+    await eventually(async () => expect(received.map((r) => r.answered)).toEqual([503, 200]));
+    const [first, second] = received;
+    expect(second!.headers['x-eldercare-delivery']).toBe(first!.headers['x-eldercare-delivery']);
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(second!.headers['x-eldercare-signature']))!;
+    expect(v1).toBe(createHmac('sha256', 'kitchen-secret-0123456789').update(`${t}.${second!.body}`).digest('hex'));
+    const pushed = JSON.parse(second!.body);
+    expect(pushed).toMatchObject({ event: 'kitchen.lists-ready', kitchenId: canteenKitchen, date: mealDate, slot: 'lunch', productionList: { total: 3 } });
+    expect(pushed.manifests).toHaveLength(1);
+    const log = await platform.http().get(`/v1/kitchens/${canteenKitchen}/webhook-deliveries`).set(as(canteenCook.token)).expect(200);
+    expect(log.body.map((d: { attempt: number; statusCode: number; error: string | null }) => [d.attempt, d.statusCode, d.error])).toEqual([
+      [2, 200, null],
+      [1, 503, 'HTTP 503'],
+    ]);
+    // The central kitchen asked for no push: nothing was sent for it.
+    expect(received.every((r) => JSON.parse(r.body).kitchenId === canteenKitchen)).toBe(true);
   });
 
   it("shows each courier their own route in order, inside the delivery window, and takes one outcome per stop from the right courier", async () => {

@@ -6,6 +6,8 @@ import { LoggingModule } from '@app/logging';
 import { DISPATCH_ENTITIES, DispatchOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
 import { FacilityViewsRepository } from './facility-views/facility-views.repository';
 import { FacilityViewsService } from './facility-views/facility-views.service';
+import { KitchenWebhooksRepository } from './kitchen-webhooks/kitchen-webhooks.repository';
+import { KitchenWebhooksService } from './kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensRepository } from './kitchens/kitchens.repository';
 import { KitchensService } from './kitchens/kitchens.service';
 import { MealCutoffRepository } from './meal-cutoff/meal-cutoff.repository';
@@ -58,6 +60,8 @@ export class DispatchModule {
         DispatchSchedulesProcessor,
         MealDeliveriesRepository,
         MealDeliveriesService,
+        KitchenWebhooksRepository,
+        KitchenWebhooksService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

@@ -9,6 +9,7 @@ import type {
   EscalationSlaReport,
   FollowUpRecord,
   KitchenRecord,
+  KitchenWebhookRecord,
   MealChangeRecord,
   MealCutoffSummary,
   MealPolicyRecord,
@@ -21,6 +22,7 @@ import type {
   SetSubscriptionCommand,
   StopOutcomeName,
   StopOutcomeRecord,
+  WebhookDeliveryRecord,
 } from './meals.types';
 import type { GeoPoint } from './seniors.types';
 
@@ -47,6 +49,9 @@ export interface DispatchCommands extends SystemCommands {
   'facility-view.list': { request: { districtCode: string; types: FacilityType[] | null }; reply: DispatchFacilityView[] };
   'kitchen.register': { request: RegisterKitchenCommand; reply: KitchenRecord };
   'kitchen.list': { request: { districtCode: string }; reply: KitchenRecord[] };
+  /** Where the kitchen's lists are pushed after each cutoff, signed with the kitchen's secret; null url: stop pushing. */
+  'kitchen.set-webhook': { request: { kitchenId: string; url: string | null; secret: string | null }; reply: KitchenWebhookRecord };
+  'kitchen.webhook-deliveries': { request: { kitchenId: string }; reply: WebhookDeliveryRecord[] };
   /** A kitchen's menu for a date and slot; refused once that meal's cutoff has passed. */
   'menu.set': { request: { kitchenId: string; date: string; slot: MealSlotName; dishes: unknown }; reply: MenuRecord };
   'courier.register': { request: RegisterCourierCommand; reply: CourierRecord };

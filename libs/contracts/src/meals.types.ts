@@ -203,3 +203,21 @@ export interface EscalationSlaReport {
   reachedEmergencyServices: number;
   open: number;
 }
+
+export interface KitchenWebhookRecord {
+  kitchenId: string;
+  url: string | null;
+  /** A secret is set (it is never shown again). */
+  signed: boolean;
+}
+
+export interface WebhookDeliveryRecord {
+  deliveryId: string;
+  event: string;
+  url: string;
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  at: string;
+}

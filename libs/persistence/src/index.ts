@@ -37,6 +37,7 @@ export { MealOrder } from './dispatch/meal-order.entity';
 export { DeliveryRoute } from './dispatch/delivery-route.entity';
 export { StopOutcome } from './dispatch/stop-outcome.entity';
 export { EscalationCase } from './dispatch/escalation-case.entity';
+export { WebhookDelivery } from './dispatch/webhook-delivery.entity';
 export { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 export { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 export { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';

@@ -41,6 +41,8 @@ export class KitchensService {
       capacity: command.capacity,
       diets: command.diets,
       textures: command.textures,
+      webhookUrl: null,
+      webhookSecret: null,
     });
     return toKitchenRecord((await this.kitchens.findById(command.kitchenId))!);
   }

@@ -22,6 +22,7 @@ import {
   type ServiceMode,
 } from '@app/domain';
 import type { Kitchen } from '@app/persistence';
+import { KitchenWebhooksService } from '../kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensRepository } from '../kitchens/kitchens.repository';
 import { MealPoliciesService } from '../meal-policies/meal-policies.service';
 import { type OrderRow, MealCutoffRepository, type RouteRow, type SubscriberRow } from './meal-cutoff.repository';
@@ -64,6 +65,7 @@ export class MealCutoffService {
     private readonly cutoffs: MealCutoffRepository,
     private readonly kitchens: KitchensRepository,
     private readonly policies: MealPoliciesService,
+    private readonly webhooks: KitchenWebhooksService,
   ) {}
 
   /** Orders for a meal may change until its cutoff, and not once it has been frozen (a cutoff run early by an admin). */
@@ -262,6 +264,7 @@ export class MealCutoffService {
       seconds: { freeze: seconds(started, frozenAt), assign: seconds(frozenAt, assignedAt), production: seconds(assignedAt, producedAt), routes: seconds(producedAt, routedAt), total: 0 },
     };
     await this.cutoffs.save(districtCode, date, slot, orders, routeRows, summary);
+    await this.webhooks.enqueue([...new Set(assignment.assignments.map((a) => a.kitchenId))], date, slot);
     summary.seconds.total = seconds(started, performance.now());
     this.logger.log({ districtCode, date, slot, orders: summary.orders, seconds: summary.seconds }, 'meal cutoff done');
     return summary;

@@ -1,6 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, requireActor, WORKER_OPTIONS } from '@app/contracts';
 import { FacilityViewsService } from '../facility-views/facility-views.service';
+import { KitchenWebhooksService } from '../kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensService } from '../kitchens/kitchens.service';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
 import { MealCutoffSchedules } from '../meal-cutoff/meal-cutoff-schedules.service';
@@ -24,6 +25,7 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
     private readonly cutoffs: MealCutoffService,
     private readonly schedules: MealCutoffSchedules,
     private readonly escalations: EscalationsService,
+    private readonly webhooks: KitchenWebhooksService,
     private readonly deliveries: MealDeliveriesService,
   ) {
     super();
@@ -46,6 +48,12 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
       }
       case 'kitchen.list':
         return this.kitchens.list((payload as Payload<'kitchen.list'>).districtCode);
+      case 'kitchen.set-webhook': {
+        const { kitchenId, url, secret } = payload as Payload<'kitchen.set-webhook'>;
+        return this.webhooks.set(kitchenId, url, secret, requireActor(actor));
+      }
+      case 'kitchen.webhook-deliveries':
+        return this.webhooks.log((payload as Payload<'kitchen.webhook-deliveries'>).kitchenId, requireActor(actor));
       case 'menu.set': {
         const { kitchenId, date, slot, dishes } = payload as Payload<'menu.set'>;
         return this.kitchens.setMenu(kitchenId, date, slot, dishes, requireActor(actor));

@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { assertNever, type MealSlotName, ScheduleCatalogue, SCHEDULE_QUEUES, ScheduleProcessor, WORKER_OPTIONS } from '@app/contracts';
 import { DISTRICT_TIME_ZONE } from '@app/domain';
 import { EscalationsService } from '../escalations/escalations.service';
+import { KitchenWebhooksService } from '../kitchen-webhooks/kitchen-webhooks.service';
 import { MealCutoffSchedules } from '../meal-cutoff/meal-cutoff-schedules.service';
 
 /** Just after midnight: cutoff times follow the meal policy version that takes effect that day. */
@@ -11,12 +12,13 @@ const REFRESH_PATTERN = '0 5 0 * * *';
 /** Every minute: advance any escalation step whose delayed job was lost. */
 const ESCALATION_SWEEP_MS = 60_000;
 
-/** The dispatch service's schedules: meal cutoffs, and the deadlines of the no-answer ladder. */
+/** The dispatch service's schedules and timed jobs: meal cutoffs, the no-answer ladder's deadlines, kitchens' webhooks. */
 @Processor(SCHEDULE_QUEUES.dispatch, WORKER_OPTIONS)
 export class DispatchSchedulesProcessor extends ScheduleProcessor<'dispatch'> implements OnModuleInit {
   constructor(
     private readonly cutoffs: MealCutoffSchedules,
     private readonly escalations: EscalationsService,
+    private readonly webhooks: KitchenWebhooksService,
     @InjectQueue(SCHEDULE_QUEUES.dispatch) private readonly queue: Queue,
   ) {
     super();
@@ -39,6 +41,8 @@ export class DispatchSchedulesProcessor extends ScheduleProcessor<'dispatch'> im
         return this.escalations.deadline(String(data['caseId']), String(data['step']));
       case 'escalation.sweep':
         return this.escalations.sweep();
+      case 'kitchen.webhook':
+        return this.webhooks.deliver(String(data['kitchenId']), String(data['date']), String(data['slot']) as MealSlotName, String(data['deliveryId']));
       default:
         return assertNever(name, 'dispatch schedule');
     }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
-import { Actor, CallContext, CourierRecord, KitchenRecord, MealCutoffSummary, MealPolicyRecord, MenuRecord, RouteManifest, ServiceClient } from '@app/contracts';
+import { Actor, CallContext, CourierRecord, KitchenRecord, KitchenWebhookRecord, WebhookDeliveryRecord, MealCutoffSummary, MealPolicyRecord, MenuRecord, RouteManifest, ServiceClient } from '@app/contracts';
 import { type ProductionList, productionListCsv } from '@app/domain';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
@@ -11,7 +11,7 @@ import { checkIdempotencyKey } from '../seniors/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 import { manifestsCsv } from './manifests-csv';
 import { renderManifestsPdf } from './manifests.pdf';
-import { DistrictMealParams, KitchenMealParams, MealDayQuery, MealPolicyDto, MenuDto, RegisterCourierDto, RegisterKitchenDto } from './meals.dto';
+import { DistrictMealParams, KitchenMealParams, MealDayQuery, MealPolicyDto, MenuDto, RegisterCourierDto, RegisterKitchenDto, WebhookDto } from './meals.dto';
 
 /** A cutoff plans every kitchen's routes of a district: it may take longer than an ordinary request. */
 const CUTOFF_TIMEOUT_MS = 120_000;
@@ -54,6 +54,20 @@ export class KitchensController {
     const key = checkIdempotencyKey(req.header('idempotency-key'));
     const courierId = key ? derivedUuid(`courier:${actor.accountId}:${key}`) : randomUUID();
     return answerOrPending(this.client.call('dispatch', 'courier.register', { courierId, kitchenId, ...dto }, this.context(actor, req)));
+  }
+
+  /** Where the kitchen's lists are pushed after each cutoff, signed with its secret, retried until it answers. */
+  @Put('kitchens/:kitchenId/webhook')
+  @Access({ roles: ['admin', 'kitchen'], audit: 'kitchen.webhook' })
+  webhook(@UuidParam('kitchenId') kitchenId: string, @Body() dto: WebhookDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<KitchenWebhookRecord | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'kitchen.set-webhook', { kitchenId, url: dto.url, secret: dto.secret }, this.context(actor, req)));
+  }
+
+  /** Every push attempt: when, where, the answer's status or the error. */
+  @Get('kitchens/:kitchenId/webhook-deliveries')
+  @Access({ roles: KITCHEN_STAFF })
+  webhookDeliveries(@UuidParam('kitchenId') kitchenId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<WebhookDeliveryRecord[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'kitchen.webhook-deliveries', { kitchenId }, this.context(actor, req)));
   }
 
   /** What to cook: counts by dish × diet × texture, per route, the clashes with their substitutions, and a label per meal. */

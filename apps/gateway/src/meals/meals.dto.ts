@@ -245,3 +245,17 @@ export class SlaQuery {
   @IsDateString({ strict: true })
   until!: string;
 }
+
+export class WebhookDto {
+  @ApiProperty({ example: 'https://kitchen.example.cn/eldercare/lists', nullable: true, description: 'null: stop pushing' })
+  @IsOptional()
+  @IsString()
+  @Length(8, 500)
+  url: string | null = null;
+
+  @ApiPropertyOptional({ description: 'HMAC-SHA256 key the kitchen verifies X-Eldercare-Signature with (t=…,v1=hex of HMAC(secret, t + "." + body)); at least 16 characters; never shown again' })
+  @IsOptional()
+  @IsString()
+  @Length(16, 200)
+  secret: string | null = null;
+}

@@ -40,6 +40,14 @@ export class Kitchen {
   @Column({ type: 'text', array: true })
   textures!: string[];
 
+  /** Where the kitchen's lists are pushed after each cutoff (a signed POST); null: the kitchen reads them. */
+  @Column({ name: 'webhook_url', type: 'text', nullable: true })
+  webhookUrl!: string | null;
+
+  /** The HMAC key the kitchen verifies our signature with; never returned by the API. */
+  @Column({ name: 'webhook_secret', type: 'text', nullable: true })
+  webhookSecret!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
