@@ -27,11 +27,15 @@ import { KitchensRepository } from '../kitchens/kitchens.repository';
 import { MealPoliciesService } from '../meal-policies/meal-policies.service';
 import { type OrderRow, MealCutoffRepository, type RouteRow, type SubscriberRow } from './meal-cutoff.repository';
 
-/** Routing time per kitchen: enough for a good plan of a small round, bounded so a district of 100+ kitchens stays within two minutes. */
-const ROUTING_MS_PER_STOP = 15;
-const ROUTING_MS_MIN = 200;
-const ROUTING_MS_MAX = 2_000;
-const ROUTING_BUDGET_MS = 60_000;
+/**
+ * Routing time: the district's budget is shared in proportion to each kitchen's deliveries (a central
+ * kitchen with 1,200 stops needs seconds, a canteen with 30 a fraction of one), never more than a
+ * small round needs, never less than a floor. Keeps a Minhang-sized cutoff well within two minutes.
+ */
+const ROUTING_BUDGET_MS = 45_000;
+const ROUTING_MS_MIN = 150;
+const ROUTING_MS_BASE = 200;
+const ROUTING_MS_PER_STOP = 20;
 
 interface FrozenMeal {
   orderId: string;
@@ -95,7 +99,11 @@ export class MealCutoffService {
     ]);
     const bySenior = <T extends { senior_id: string }>(rows: T[]) => {
       const map = new Map<string, T[]>();
-      for (const row of rows) map.set(row.senior_id, [...(map.get(row.senior_id) ?? []), row]);
+      for (const row of rows) {
+        const list = map.get(row.senior_id);
+        if (list) list.push(row);
+        else map.set(row.senior_id, [row]);
+      }
       return map;
     };
     const pausesOf = bySenior(pauses);
@@ -169,9 +177,13 @@ export class MealCutoffService {
     const deliveriesOf = new Map<string, FrozenMeal[]>();
     for (const meal of meals) {
       const kitchenId = kitchenOf.get(meal.orderId)?.kitchenId;
-      if (meal.mode === 'delivery' && kitchenId) deliveriesOf.set(kitchenId, [...(deliveriesOf.get(kitchenId) ?? []), meal]);
+      if (meal.mode !== 'delivery' || !kitchenId) continue;
+      const list = deliveriesOf.get(kitchenId);
+      if (list) list.push(meal);
+      else deliveriesOf.set(kitchenId, [meal]);
     }
-    const msPerKitchen = Math.max(ROUTING_MS_MIN, Math.floor(ROUTING_BUDGET_MS / Math.max(1, deliveriesOf.size)));
+    const deliveriesTotal = [...deliveriesOf.values()].reduce((sum, d) => sum + d.length, 0);
+    const routingMs = (stops: number) => Math.max(ROUTING_MS_MIN, Math.min(ROUTING_MS_BASE + ROUTING_MS_PER_STOP * stops, Math.floor((ROUTING_BUDGET_MS * stops) / Math.max(1, deliveriesTotal))));
     const plans = new Map<string, DeliveryPlan>();
     const routeRows: RouteRow[] = [];
     const stopOf = new Map<string, { routeId: string; stopNumber: number; arriveAt: number }>();
@@ -196,7 +208,7 @@ export class MealCutoffService {
           yesterdayPosition: yesterdayOf.get(meal.senior.senior_id)?.stop_number ?? null,
         })),
         fleet,
-        { maxPackToDoorMinutes: policy.maxPackToDoorMinutes, timeLimitMs: Math.min(msPerKitchen, Math.min(ROUTING_MS_MAX, ROUTING_MS_MIN + ROUTING_MS_PER_STOP * deliveries.length)) },
+        { maxPackToDoorMinutes: policy.maxPackToDoorMinutes, timeLimitMs: routingMs(deliveries.length) },
       );
       plans.set(kitchenId, plan);
       for (const route of plan.routes) {
