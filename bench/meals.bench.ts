@@ -33,7 +33,7 @@ import { type MealSeedSummary, seedMealDistrict } from './meal-district-seed';
 const TARGETS = [
   'targets (product owner): the whole lunch cutoff of the district (freeze, assign, production lists, routes, manifests) < 120 s on two cores; meals for 5% of the people 65+ (Minhang: about 15,000–19,000 a day across 100+ kitchens)',
   'checks: orders in range; whole cutoff < 120 s; longest pack-to-door ≤ the policy limit; no kitchen over its capacity; every routed stop planned inside the delivery window',
-  'anchors (domain/routing README, this machine class): VRPTW solver 0.85% mean gap to the Solomon best-known at 1 s per 100-stop instance; the cutoff shares about 45 s of routing over the district's kitchens in proportion to their deliveries (docs/adr/005)',
+  'anchors (domain/routing README, this machine class): VRPTW solver 0.85% mean gap to the Solomon best-known at 1 s per 100-stop instance; the cutoff shares about 45 s of routing over the kitchens of the district in proportion to their deliveries (docs/adr/005)',
 ];
 const SLOT = 'lunch' as const;
 const WHOLE_CUTOFF_TARGET_S = 120;
