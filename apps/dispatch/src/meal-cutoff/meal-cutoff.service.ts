@@ -9,6 +9,7 @@ import {
   chooseDish,
   isBeforeCutoff,
   type CourierMode,
+  DEFAULT_COURIER_MODES,
   type DeliveryPlan,
   type Dish,
   type DishChoice,
@@ -33,6 +34,8 @@ import { type OrderRow, MealCutoffRepository, type RouteRow, type SubscriberRow 
  * small round needs, never less than a floor. Keeps a Minhang-sized cutoff well within two minutes.
  */
 const ROUTING_BUDGET_MS = 45_000;
+/** Street distance over straight line, as the delivery routes assume. */
+const STREET_DETOUR = 1.3;
 const ROUTING_MS_MIN = 150;
 const ROUTING_MS_BASE = 200;
 const ROUTING_MS_PER_STOP = 20;
@@ -146,6 +149,13 @@ export class MealCutoffService {
 
     // 2. Assign to kitchens: eat-in meals to the kitchen at their canteen or centre when it can, deliveries nearest first with overflow.
     const kitchenAtFacility = new Map(kitchens.filter((k) => k.facilityId).map((k) => [k.facilityId!, k.id]));
+    // How far each kitchen's fastest courier can carry a hot meal: deliveries beyond it go to another kitchen.
+    const couriers = await this.kitchens.activeCouriers(kitchens.map((k) => k.id));
+    const reachOf = new Map<string, number>();
+    for (const c of couriers) {
+      const metres = (DEFAULT_COURIER_MODES[c.mode as CourierMode].speedKmh * 1000 * policy.maxPackToDoorMinutes) / 60 / STREET_DETOUR;
+      reachOf.set(c.kitchenId, Math.max(reachOf.get(c.kitchenId) ?? 0, metres));
+    }
     const assignment = assignOrdersToKitchens(
       meals.map((m) => ({
         orderId: m.orderId,
@@ -155,7 +165,7 @@ export class MealCutoffService {
         preferredKitchenId: m.preferredFacilityId ? (kitchenAtFacility.get(m.preferredFacilityId) ?? null) : (yesterdayOf.get(m.senior.senior_id)?.kitchen_id ?? null),
         eatIn: m.mode !== 'delivery',
       })),
-      kitchens.map((k) => ({ kitchenId: k.id, location: pointOf(k), capacity: (k.capacity as Record<string, number>)[slot] ?? 0, diets: k.diets, textures: k.textures })),
+      kitchens.map((k) => ({ kitchenId: k.id, location: pointOf(k), capacity: (k.capacity as Record<string, number>)[slot] ?? 0, diets: k.diets, textures: k.textures, reachMetres: reachOf.get(k.id) ?? 0 })),
     );
     const kitchenOf = new Map(assignment.assignments.map((a) => [a.orderId, a]));
     const unassignedReason = new Map(assignment.unassigned.map((u) => [u.orderId, u.reason]));
@@ -173,7 +183,6 @@ export class MealCutoffService {
 
     // 4. Routes per kitchen for its deliveries, keeping yesterday's courier and order unless a change pays off.
     const window = { from: minutesOfDay(slotPolicy.deliveryWindow.from), to: minutesOfDay(slotPolicy.deliveryWindow.to) };
-    const couriers = await this.kitchens.activeCouriers(kitchens.map((k) => k.id));
     const deliveriesOf = new Map<string, FrozenMeal[]>();
     for (const meal of meals) {
       const kitchenId = kitchenOf.get(meal.orderId)?.kitchenId;

@@ -135,3 +135,19 @@ describe('assigning orders to kitchens', () => {
     }
   });
 });
+
+describe("a kitchen's delivery reach", () => {
+  it('sends a delivery beyond what its couriers can carry hot to a kitchen that can, but keeps eat-in meals at their canteen', () => {
+    const kitchens = [kitchen('walkers', 0, 10, { reachMetres: 2_000 }), kitchen('vans', 6_000, 10, { reachMetres: 12_000 })];
+    const result = assignOrdersToKitchens([order('near', 1_000), order('far', 3_500), order('eat-in', 3_500, { eatIn: true, preferredKitchenId: 'walkers' })], kitchens);
+    expect(placed(result, 'near')?.kitchenId).toBe('walkers');
+    expect(placed(result, 'far')?.kitchenId).toBe('vans');
+    expect(placed(result, 'eat-in')?.kitchenId).toBe('walkers');
+  });
+
+  it('leaves a delivery no kitchen can reach unassigned, with a reason', () => {
+    const result = assignOrdersToKitchens([order('stranded', 9_000)], [kitchen('walkers', 0, 10, { reachMetres: 2_000 })]);
+    expect(result.assignments).toEqual([]);
+    expect(result.unassigned).toEqual([{ orderId: 'stranded', reason: expect.stringContaining('no kitchen') }]);
+  });
+});

@@ -24,6 +24,8 @@ export interface KitchenForAssignment {
   capacity: number;
   diets: readonly string[];
   textures: readonly string[];
+  /** How far this kitchen's couriers can carry a hot meal (straight line); deliveries beyond it go elsewhere. Default: no limit. */
+  reachMetres?: number;
 }
 
 export interface OrderForAssignment {
@@ -91,6 +93,7 @@ export function assignOrdersToKitchens(
   }
   const maxMetres = options.maxMetres ?? Number.POSITIVE_INFINITY;
   const reach = squaredChord(maxMetres);
+  const kitchenReach = kitchens.map((k) => squaredChord(Math.min(maxMetres, k.reachMetres ?? Number.POSITIVE_INFINITY)));
   const kitchenIndex = new Map(kitchens.map((k, i) => [k.kitchenId, i]));
   const home = unitVectors(orders.map((o) => o.location));
   const site = unitVectors(kitchens.map((k) => k.location));
@@ -122,7 +125,7 @@ export function assignOrdersToKitchens(
     for (const k of capable[o]) {
       if (!usable(k)) continue;
       const d = chord2(o, k);
-      if (d > reach) continue;
+      if (d > (orders[o].eatIn ? reach : kitchenReach[k])) continue;
       if (d < d1 || (d === d1 && kitchenRank[k] < kitchenRank[first])) {
         second = first;
         d2 = d1;
@@ -140,7 +143,7 @@ export function assignOrdersToKitchens(
   const fixed = Int32Array.from(orders, (order, o) => {
     const preferred = order.preferredKitchenId ? kitchenIndex.get(order.preferredKitchenId) : undefined;
     if (preferred === undefined || !capable[o].includes(preferred)) return -1;
-    return order.eatIn || chord2(o, preferred) <= reach ? preferred : -1;
+    return order.eatIn || chord2(o, preferred) <= kitchenReach[preferred] ? preferred : -1;
   });
 
   const load = new Int32Array(kitchens.length);
