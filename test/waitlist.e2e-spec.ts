@@ -185,12 +185,15 @@ describe('bed waiting list (e2e)', () => {
 
   it('lets a family apply only with consent, and refuses bad applications naming what is wrong', async () => {
     const family = await platform.account(['family']);
-    const registered = await platform.http().post('/v1/seniors').set(as(staff.token)).send(seniorRegistration()).expect(201);
+    // One grant lapsed last year: it earns no priority on the list.
+    const lapsed = { flag: 'low-income', evidence: '低收入证明 2023-017', validFrom: '2023-01-01', validUntil: `${new Date().getUTCFullYear() - 1}-12-31` };
+    const open = { flag: 'very-old', evidence: '户籍年龄', validFrom: '2020-01-01', validUntil: null };
+    const registered = await platform.http().post('/v1/seniors').set(as(staff.token)).send(seniorRegistration({ priorityFlags: [lapsed, open] })).expect(201);
     const seniorId = registered.body.seniorId as string;
     const client = platform.gateway.get(ServiceClient);
     await eventually(async () => {
       const outcome = await client.call('allocation', 'senior-view.get', { seniorId }, { actor: null, correlationId: 'test', timeoutMs: 2000 });
-      expect(outcome.status).toBe('done');
+      expect(outcome.status === 'done' && outcome.value.priorityFlags).toEqual(['very-old']);
     });
     const apply = (body: Record<string, unknown>, token = family.token) => platform.http().post(`/v1/seniors/${seniorId}/bed-applications`).set(as(token)).send(body);
     expect((await apply({})).status).toBe(404);

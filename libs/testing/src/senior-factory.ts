@@ -14,7 +14,7 @@ export function seniorRegistration(overrides: Record<string, unknown> = {}): Rec
     idNumber,
     address: { text: '莘庄镇莘松路 123 弄 4 号 502 室', streetCode: '310112102', location: { lat: 31.1124, lng: 121.3817 }, coordinateSystem: 'WGS-84' },
     livingArrangement: 'alone',
-    priorityFlags: [{ flag: 'minimum-income', evidence: '低保证 2024-0311', validFrom: '2024-01-01', validUntil: '2026-12-31' }],
+    priorityFlags: [{ flag: 'minimum-income', evidence: '低保证 2024-0311', validFrom: '2024-01-01', validUntil: `${new Date().getUTCFullYear() + 1}-12-31` }],
     phone: '13800138000',
     ...overrides,
   };

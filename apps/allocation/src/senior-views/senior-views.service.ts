@@ -20,15 +20,14 @@ export class SeniorViewsService {
         birthDate: s.birthDate,
         location: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
         livingArrangement: s.livingArrangement,
-        priorityFlags: s.priorityFlags.map((f) => f.flag),
+        priorityFlags: flagsInForce(s.priorityFlags, localDate(new Date())),
       }),
     );
   }
 
-  /** Keeps the flags in force today or later; expired grants drop out. */
+  /** Keeps the flags in force today or later; expired grants drop out (as at registration). */
   async applyFlagsChanged(event: EventEnvelope<'senior.flags-changed', SeniorFlagsChangedEvent>): Promise<void> {
-    const today = localDate(new Date());
-    const flags = [...new Set(event.payload.priorityFlags.filter((f) => f.validUntil === null || f.validUntil >= today).map((f) => f.flag))];
+    const flags = flagsInForce(event.payload.priorityFlags, localDate(new Date()));
     await this.views.applyEventOnce(event, (manager) => this.views.updateFlags(manager, event.payload.seniorId, flags, event.payload.livingArrangement));
   }
 
@@ -59,4 +58,9 @@ export class SeniorViewsService {
       updatedAt: view.updatedAt.toISOString(),
     };
   }
+}
+
+/** The groups of the grants not yet lapsed, once each. A grant that lapses later stays until the senior's flags next change. */
+function flagsInForce(grants: ReadonlyArray<{ flag: PriorityFlag; validUntil: string | null }>, today: string): PriorityFlag[] {
+  return [...new Set(grants.filter((g) => g.validUntil === null || g.validUntil >= today).map((g) => g.flag))];
 }
