@@ -19,10 +19,11 @@ export interface ReadModelFacts {
 export async function seniorInReadModels(db: Client, entitlements: Record<string, unknown>, sex: 'female' | 'male' = 'female', facts: ReadModelFacts = {}): Promise<string> {
   const id = randomUUID();
   const home = facts.location ?? { lat: 31.1124, lng: 121.3817 };
+  const flags = facts.priorityFlags ?? [];
   await db.query(
-    `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, district_code, level, level_instrument, entitlements, entitlements_at)
-     VALUES ($1, $2, '1938-05-01', ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, 'alone', $4, '310112', $5, $6, $3, now())`,
-    [id, sex, JSON.stringify(entitlements), facts.priorityFlags ?? [], facts.level ?? 3, facts.levelInstrument ?? null, home.lng, home.lat],
+    `INSERT INTO allocation.senior_view (senior_id, sex, birth_date, location, living_arrangement, priority_flags, priority_grants, district_code, level, level_instrument, entitlements, entitlements_at)
+     VALUES ($1, $2, '1938-05-01', ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, 'alone', $4, $9, '310112', $5, $6, $3, now())`,
+    [id, sex, JSON.stringify(entitlements), flags, facts.level ?? 3, facts.levelInstrument ?? null, home.lng, home.lat, JSON.stringify(flags.map((flag) => ({ flag, validFrom: '2000-01-01', validUntil: null })))],
   );
   await db.query(
     `INSERT INTO dispatch.senior_view (senior_id, name, address_text, location, lives_alone, district_code, entitlements, entitlements_at)

@@ -170,6 +170,19 @@ describe('bed waiting list (e2e)', () => {
     expect(ended.rows[0].end_reason).toBe('expired');
   });
 
+  it('stops counting a priority grant the day after it lapses, without any event', async () => {
+    const before = (await current(people.oldMan)).standing!;
+    expect(before.parts.map((p) => p.part)).toContain('group:extreme-poverty');
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
+    await db.query(
+      `UPDATE allocation.senior_view SET priority_grants = jsonb_build_array(jsonb_build_object('flag', 'extreme-poverty', 'validFrom', '2020-01-01', 'validUntil', $2::text), jsonb_build_object('flag', 'very-old', 'validFrom', '2020-01-01', 'validUntil', NULL)) WHERE senior_id = $1`,
+      [people.oldMan, yesterday],
+    );
+    const after = (await current(people.oldMan)).standing!;
+    expect(after.parts.map((p) => p.part)).not.toContain('group:extreme-poverty');
+    expect(after.score).toBe(before.score - 40);
+  });
+
   it('ranks by a published rules version from its effective date', async () => {
     const rules = { groupPoints: { 'very-old': 100 }, levelPoints: {}, waitingPointsPerMonth: 0, maxWaitingPoints: 0, declinePenaltyPoints: 0 };
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

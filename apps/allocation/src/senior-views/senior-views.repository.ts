@@ -23,8 +23,8 @@ export class SeniorViewsRepository {
     await manager.upsert(AllocationSeniorViewRecord, view, ['seniorId']);
   }
 
-  async updateFlags(manager: EntityManager, seniorId: string, priorityFlags: string[], livingArrangement: string): Promise<void> {
-    const result = await manager.update(AllocationSeniorViewRecord, { seniorId }, { priorityFlags, livingArrangement });
+  async updateFlags(manager: EntityManager, seniorId: string, priorityFlags: string[], priorityGrants: object[], livingArrangement: string): Promise<void> {
+    const result = await manager.update(AllocationSeniorViewRecord, { seniorId }, { priorityFlags, priorityGrants, livingArrangement });
     if (!result.affected) throw new SeniorNotYetKnownError(seniorId);
   }
 }

@@ -21,6 +21,7 @@ export class SeniorViewsService {
         location: { type: 'Point', coordinates: [s.location.lng, s.location.lat] },
         livingArrangement: s.livingArrangement,
         priorityFlags: flagsInForce(s.priorityFlags, localDate(new Date())),
+        priorityGrants: s.priorityFlags.map(({ flag, validFrom, validUntil }) => ({ flag, validFrom, validUntil })),
       }),
     );
   }
@@ -28,7 +29,8 @@ export class SeniorViewsService {
   /** Keeps the flags in force today or later; expired grants drop out (as at registration). */
   async applyFlagsChanged(event: EventEnvelope<'senior.flags-changed', SeniorFlagsChangedEvent>): Promise<void> {
     const flags = flagsInForce(event.payload.priorityFlags, localDate(new Date()));
-    await this.views.applyEventOnce(event, (manager) => this.views.updateFlags(manager, event.payload.seniorId, flags, event.payload.livingArrangement));
+    const grants = event.payload.priorityFlags.map(({ flag, validFrom, validUntil }) => ({ flag, validFrom, validUntil }));
+    await this.views.applyEventOnce(event, (manager) => this.views.updateFlags(manager, event.payload.seniorId, flags, grants, event.payload.livingArrangement));
   }
 
   async applyAssessmentFinalized(event: EventEnvelope<'assessment.finalized', AssessmentFinalizedEvent>): Promise<void> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BedApplication, BedOffer, PriorityRulesVersion, WaitlistDecision } from '@app/persistence';
 import type { WaitlistDecisionKind } from '@app/contracts';
+import { localDate } from '@app/domain';
 
 /** A waiting application with what the list needs of its senior to rank it and fit a bed. */
 export interface WaitingApplicantRow {
@@ -16,6 +17,7 @@ export interface WaitingApplicantRow {
   sex: string;
   lat: number;
   lng: number;
+  /** The groups of the grants in force today. */
   priority_flags: string[];
   level: number | null;
   level_instrument: string | null;
@@ -135,13 +137,15 @@ export class WaitlistRepository {
   waitingApplicants(districtCode: string, kind: 'long-stay' | 'respite' | null, manager: EntityManager = this.dataSource.manager): Promise<WaitingApplicantRow[]> {
     return manager.query(
       `SELECT a.id, a.senior_id, a.kind, a.bed_types, a.facility_ids, a.max_walking_minutes, a.applied_at,
-              s.sex, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lng, s.priority_flags, s.level, s.level_instrument,
+              s.sex, ST_Y(s.location::geometry) AS lat, ST_X(s.location::geometry) AS lng, s.level, s.level_instrument,
+              ARRAY(SELECT DISTINCT g ->> 'flag' FROM jsonb_array_elements(s.priority_grants) g
+                    WHERE (g ->> 'validFrom')::date <= $3::date AND (g ->> 'validUntil' IS NULL OR (g ->> 'validUntil')::date >= $3::date)) AS priority_flags,
               ARRAY(SELECT jsonb_array_elements_text(COALESCE(s.entitlements -> 'bedTypes', '[]'::jsonb))) AS entitled_bed_types,
               (SELECT count(*)::int FROM allocation.bed_offer o WHERE o.application_id = a.id AND o.status IN ('declined','expired')) AS declined,
               ARRAY(SELECT o.bed_id FROM allocation.bed_offer o WHERE o.application_id = a.id AND o.status IN ('declined','expired','withdrawn')) AS refused_bed_ids
        FROM allocation.bed_application a JOIN allocation.senior_view s ON s.senior_id = a.senior_id
        WHERE a.district_code = $1 AND a.status = 'waiting' AND ($2::text IS NULL OR a.kind = $2)`,
-      [districtCode, kind],
+      [districtCode, kind, localDate(new Date())],
     );
   }
 

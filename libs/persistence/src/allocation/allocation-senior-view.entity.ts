@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { SeniorViewColumns } from '../read-models/senior-view-columns';
 import type { Point } from 'typeorm';
+import type { JsonDocument } from '../json-document';
 
 /** Allocation's read model of a senior, kept from assessment events: where they live and what flags they hold. */
 @Entity({ schema: 'allocation', name: 'senior_view' })
@@ -25,8 +26,13 @@ export class AllocationSeniorViewRecord extends SeniorViewColumns {
   @Column({ name: 'living_arrangement', type: 'text' })
   livingArrangement!: string;
 
+  /** The groups of the grants in force when the senior's flags last changed (what circle search and entitlements saw). */
   @Column({ name: 'priority_flags', type: 'text', array: true })
   priorityFlags!: string[];
+
+  /** The grants with their dates ({ flag, validFrom, validUntil }): the waiting list counts those in force on the day it ranks. */
+  @Column({ name: 'priority_grants', type: 'jsonb', default: () => "'[]'" })
+  priorityGrants!: JsonDocument[];
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -15,6 +15,7 @@ import { MealOrdersAndKitchens1796055513899 } from './1796055513899-meal-orders-
 import { DaycarePlacesByWeekday1796057499621 } from './1796057499621-daycare-places-by-weekday';
 import { EscalationCases1796057611892 } from './1796057611892-escalation-cases';
 import { KitchenWebhooks1796058103115 } from './1796058103115-kitchen-webhooks';
+import { DatedPriorityGrants1796059154529 } from './1796059154529-dated-priority-grants';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739, PriorityFlagEndReason1795388608412, FacilitiesAndBeds1795389398621, AllocationPolicy1795391349519, OccupancyReasonsAndOneBedPerSenior1795391503986, DaycareBookings1795391781626, DispatchStaysAndDaycareDays1795392011193, BedWaitingList1796054259327, CoverageIndicators1796054632950, DispatchFacilityView1796054747581, MealOrdersAndKitchens1796055513899, DaycarePlacesByWeekday1796057499621, EscalationCases1796057611892, KitchenWebhooks1796058103115];
+export const MIGRATIONS = [EnablePostgis1763800000000, Foundation1795385121564, AssessmentLifecycle1795386389303, ReadModelLevels1795386957739, PriorityFlagEndReason1795388608412, FacilitiesAndBeds1795389398621, AllocationPolicy1795391349519, OccupancyReasonsAndOneBedPerSenior1795391503986, DaycareBookings1795391781626, DispatchStaysAndDaycareDays1795392011193, BedWaitingList1796054259327, CoverageIndicators1796054632950, DispatchFacilityView1796054747581, MealOrdersAndKitchens1796055513899, DaycarePlacesByWeekday1796057499621, EscalationCases1796057611892, KitchenWebhooks1796058103115, DatedPriorityGrants1796059154529];

@@ -245,9 +245,9 @@ async function insertSeniors(runner: QueryRunner, rows: SeniorViewRow[], distric
     // Seeding only: a crash loses at most the last batches, which the next run writes again.
     await runner.query(`SET LOCAL synchronous_commit = off`);
     const result: { affected?: number | null } = await runner.query(
-      `INSERT INTO allocation.senior_view (senior_id, district_code, street_code, sex, birth_date, location, living_arrangement, priority_flags, level, level_instrument, level_assessed_on, entitlements, entitlements_at)
-       SELECT s.id, $2, s.street_code, s.sex, s.birth_date, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326)::geography, s.living, s.flags, s.level, s.instrument, s.assessed_on, s.entitlements, $3
-       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, street_code text, sex text, birth_date date, lat float8, lng float8, living text, flags text[], level int, instrument text, assessed_on date, entitlements jsonb)
+      `INSERT INTO allocation.senior_view (senior_id, district_code, street_code, sex, birth_date, location, living_arrangement, priority_flags, priority_grants, level, level_instrument, level_assessed_on, entitlements, entitlements_at)
+       SELECT s.id, $2, s.street_code, s.sex, s.birth_date, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326)::geography, s.living, s.flags, s.grants, s.level, s.instrument, s.assessed_on, s.entitlements, $3
+       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, street_code text, sex text, birth_date date, lat float8, lng float8, living text, flags text[], grants jsonb, level int, instrument text, assessed_on date, entitlements jsonb)
        ON CONFLICT (senior_id) DO NOTHING`,
       [JSON.stringify(rows), districtCode, derivedAt],
       true,

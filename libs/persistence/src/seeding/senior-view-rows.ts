@@ -36,6 +36,7 @@ export interface SeniorViewRow {
   lng: number;
   living: string;
   flags: string[];
+  grants: Array<{ flag: string; validFrom: string; validUntil: string | null }>;
   level: number | null;
   instrument: string | null;
   assessed_on: string | null;
@@ -64,7 +65,8 @@ export function seniorViewRow(senior: SyntheticSenior, policy: DistrictPolicy, a
     lat: senior.address.location.lat,
     lng: senior.address.location.lng,
     living: senior.livingArrangement,
-    flags: senior.priorityFlags.map((f) => f.flag),
+    flags: inForce,
+    grants: senior.priorityFlags.map(({ flag, validFrom, validUntil }) => ({ flag, validFrom, validUntil })),
     level: senior.gbt?.level ?? null,
     instrument: senior.gbt ? GBT_42195_2022_ID : null,
     assessed_on: senior.gbt?.assessedOn ?? null,
