@@ -10,3 +10,4 @@ export * from './meals';
 export * from './planning';
 export * from './routing';
 export * from './waitlist';
+export * from './visits';
