@@ -80,7 +80,12 @@ describe('meal dispatch (e2e)', () => {
     await platform.http().post(`/v1/kitchens/${canteenKitchen}/couriers`).set(as(canteenCook.token)).send({ accountId: courier.id, name: '王师傅', mode: 'e-bike', shiftFrom: '10:00', shiftTo: '13:30' }).expect(201);
     await platform.http().post(`/v1/kitchens/${centralKitchen}/couriers`).set(as(centralCook.token)).send({ accountId: otherCourier.id, name: '李师傅', mode: 'van', shiftFrom: '10:00', shiftTo: '13:30' }).expect(201);
     const port = (kitchenSystem.address() as { port: number }).port;
-    await platform.http().put(`/v1/kitchens/${canteenKitchen}/webhook`).set(as(canteenCook.token)).send({ url: 'http://example.com/hook', secret: 'kitchen-secret-0123456789' }).expect(400);
+    // Plain HTTP to another host, and HTTPS to the platform's own network, are refused.
+    for (const url of ['http://example.com/hook', 'https://10.0.0.5/hook', 'https://192.168.1.20/hook']) {
+      const refused = await platform.http().put(`/v1/kitchens/${canteenKitchen}/webhook`).set(as(canteenCook.token)).send({ url, secret: 'kitchen-secret-0123456789' }).expect(400);
+      expect(refused.body.fields).toEqual([{ field: 'url', problems: [expect.any(String)] }]);
+    }
+    await platform.http().put(`/v1/kitchens/${canteenKitchen}/webhook`).set(as(canteenCook.token)).send({ url: 'https://kitchen.example.cn/lists' }).expect(400); // no secret to sign with
     await platform.http().put(`/v1/kitchens/${canteenKitchen}/webhook`).set(as(canteenCook.token)).send({ url: `http://127.0.0.1:${port}/lists`, secret: 'kitchen-secret-0123456789' }).expect(200);
     for (const [id, dishes] of [[canteenKitchen, [chickenRice, steamedFish]], [centralKitchen, [beefNoodles, steamedFish]]] as const) {
       await platform.http().put(`/v1/kitchens/${id}/menus/${mealDate}/lunch`).set(as(admin)).send({ dishes }).expect(200);

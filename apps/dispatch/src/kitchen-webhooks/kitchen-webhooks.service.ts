@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { createHmac } from 'node:crypto';
+import { ENVIRONMENT, type PlatformEnvironment } from '@app/config';
 import { type Actor, DomainError, type KitchenWebhookRecord, type MealSlotName, SCHEDULE_QUEUES, type WebhookDeliveryRecord } from '@app/contracts';
 import { requireKitchenAccess } from '../kitchens/kitchen-access';
 import { KitchensRepository } from '../kitchens/kitchens.repository';
@@ -30,13 +31,14 @@ export class KitchenWebhooksService {
     private readonly kitchens: KitchensRepository,
     private readonly deliveries: MealDeliveriesService,
     @InjectQueue(SCHEDULE_QUEUES.dispatch) private readonly queue: Queue,
+    @Inject(ENVIRONMENT) private readonly env: PlatformEnvironment,
   ) {}
 
   async set(kitchenId: string, url: string | null, secret: string | null, actor: Actor): Promise<KitchenWebhookRecord> {
     if (!(await this.kitchens.findById(kitchenId))) throw new DomainError('KITCHEN_NOT_FOUND', `No kitchen ${kitchenId}`);
     requireKitchenAccess(actor, kitchenId);
     if (url !== null) {
-      const problems = urlProblems(url);
+      const problems = urlProblems(url, this.env.NODE_ENV !== 'production');
       if (secret === null || secret.length < 16) problems.push({ field: 'secret', problems: ['give a secret of at least 16 characters to sign the deliveries with'] });
       if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'The webhook cannot be set', problems);
     }
@@ -91,8 +93,15 @@ export class KitchenWebhooksService {
   }
 }
 
-/** HTTPS anywhere; plain HTTP only to this machine (a kitchen's local bridge, tests). */
-function urlProblems(url: string): Array<{ field: string; problems: string[] }> {
+/** Private, loopback and link-local address literals: a push must not reach the platform's own network. */
+const PRIVATE_HOST = /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|0\.|\[(::1|f[cd][0-9a-f]{2}:|fe80:))/i;
+
+/**
+ * HTTPS to a public host. Outside production, plain HTTP to this machine is allowed too (a
+ * kitchen's local bridge in a demo, tests). Names that resolve to private addresses are not
+ * caught here: production should also route pushes through an egress proxy.
+ */
+function urlProblems(url: string, allowLoopbackHttp: boolean): Array<{ field: string; problems: string[] }> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -100,6 +109,8 @@ function urlProblems(url: string): Array<{ field: string; problems: string[] }> 
     return [{ field: 'url', problems: ['is not a URL'] }];
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback)) return [];
-  return [{ field: 'url', problems: ['must be https (plain http only to localhost)'] }];
+  if (allowLoopbackHttp && loopback && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return [];
+  if (parsed.protocol !== 'https:') return [{ field: 'url', problems: ['must be https'] }];
+  if (PRIVATE_HOST.test(parsed.hostname)) return [{ field: 'url', problems: ['must be a public host, not a private or loopback address'] }];
+  return [];
 }
