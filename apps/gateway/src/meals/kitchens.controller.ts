@@ -74,7 +74,7 @@ export class KitchensController {
   @Get('kitchens/:kitchenId/production-list')
   @Access({ roles: KITCHEN_STAFF })
   production(@UuidParam('kitchenId') kitchenId: string, @Query() query: MealDayQuery, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<ProductionList | PendingRequest> {
-    return answerOrPending(this.client.call('dispatch', 'kitchen.production-list', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    return this.productionListOf(kitchenId, query, actor, req);
   }
 
   @Get('kitchens/:kitchenId/production-list.csv')
@@ -87,7 +87,7 @@ export class KitchensController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | PendingRequest> {
-    const list = await answerOrPending(this.client.call('dispatch', 'kitchen.production-list', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    const list = await this.productionListOf(kitchenId, query, actor, req);
     return list instanceof PendingRequest ? list : csvAttachment(res, `production-${query.date}-${query.slot}.csv`, productionListCsv(list));
   }
 
@@ -95,7 +95,7 @@ export class KitchensController {
   @Get('kitchens/:kitchenId/manifests')
   @Access({ roles: KITCHEN_STAFF })
   manifests(@UuidParam('kitchenId') kitchenId: string, @Query() query: MealDayQuery, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<RouteManifest[] | PendingRequest> {
-    return answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    return this.manifestsOf(kitchenId, query, actor, req);
   }
 
   @Get('kitchens/:kitchenId/manifests.csv')
@@ -108,7 +108,7 @@ export class KitchensController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | PendingRequest> {
-    const manifests = await answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    const manifests = await this.manifestsOf(kitchenId, query, actor, req);
     return manifests instanceof PendingRequest ? manifests : csvAttachment(res, `manifests-${query.date}-${query.slot}.csv`, manifestsCsv(manifests));
   }
 
@@ -123,7 +123,7 @@ export class KitchensController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile | PendingRequest> {
-    const manifests = await answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+    const manifests = await this.manifestsOf(kitchenId, query, actor, req);
     if (manifests instanceof PendingRequest) return manifests;
     const pdf = await renderManifestsPdf(manifests, manifests[0]?.kitchenName ?? kitchenId, this.env.REPORT_FONT_PATH);
     res.setHeader('Content-Type', 'application/pdf');
@@ -149,6 +149,14 @@ export class KitchensController {
   @Access({ roles: ['admin'] })
   cutoff(@Param() params: DistrictMealParams, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealCutoffSummary | PendingRequest> {
     return answerOrPending(this.client.call('dispatch', 'meal-cutoff.run', { districtCode: params.districtCode, date: params.date, slot: params.slot }, { ...this.context(actor, req), timeoutMs: CUTOFF_TIMEOUT_MS }));
+  }
+
+  private productionListOf(kitchenId: string, query: MealDayQuery, actor: Actor, req: AuthenticatedRequest): Promise<ProductionList | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'kitchen.production-list', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
+  }
+
+  private manifestsOf(kitchenId: string, query: MealDayQuery, actor: Actor, req: AuthenticatedRequest): Promise<RouteManifest[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'kitchen.manifests', { kitchenId, date: query.date, slot: query.slot }, this.context(actor, req)));
   }
 
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {
