@@ -6,6 +6,8 @@ import { LoggingModule } from '@app/logging';
 import { DISPATCH_ENTITIES, DispatchOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
 import { FacilityViewsRepository } from './facility-views/facility-views.repository';
 import { FacilityViewsService } from './facility-views/facility-views.service';
+import { HomeCareRepository } from './home-care/home-care.repository';
+import { HomeCareService } from './home-care/home-care.service';
 import { KitchenWebhooksRepository } from './kitchen-webhooks/kitchen-webhooks.repository';
 import { KitchenWebhooksService } from './kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensRepository } from './kitchens/kitchens.repository';
@@ -62,6 +64,8 @@ export class DispatchModule {
         MealDeliveriesService,
         KitchenWebhooksRepository,
         KitchenWebhooksService,
+        HomeCareRepository,
+        HomeCareService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

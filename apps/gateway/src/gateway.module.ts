@@ -31,6 +31,7 @@ import { DaycareController } from './facilities/daycare.controller';
 import { BedApplicationsController } from './waitlist/bed-applications.controller';
 import { WaitingListController } from './waitlist/waiting-list.controller';
 import { KitchensController } from './meals/kitchens.controller';
+import { HomeCareController } from './home-care/home-care.controller';
 import { MealDeliveriesController } from './meals/meal-deliveries.controller';
 import { MealSubscriptionsController } from './meals/meal-subscriptions.controller';
 import { FacilitiesController } from './facilities/facilities.controller';
@@ -80,6 +81,7 @@ export class GatewayModule {
         KitchensController,
         MealSubscriptionsController,
         MealDeliveriesController,
+        HomeCareController,
         ConsentsController,
         AuditController,
         RequestsController,

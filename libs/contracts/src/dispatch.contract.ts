@@ -24,6 +24,7 @@ import type {
   StopOutcomeRecord,
   WebhookDeliveryRecord,
 } from './meals.types';
+import type { CaregiverRecord, RegisterCaregiverCommand, SetVisitPlanCommand, VisitPlanRecord } from './visits.types';
 import type { GeoPoint } from './seniors.types';
 
 /** What dispatch knows of a senior for deliveries and visits, kept from assessment events. */
@@ -77,6 +78,11 @@ export interface DispatchCommands extends SystemCommands {
   'escalation.list': { request: { districtCode: string; kitchenId: string | null; openOnly: boolean }; reply: EscalationCaseRecord[] };
   /** The outcome of the case's current step: found (the case closes) or no answer (the next step starts). */
   'escalation.record-step': { request: { caseId: string; outcome: EscalationOutcomeName; note: string | null }; reply: EscalationCaseRecord };
+  'caregiver.register': { request: RegisterCaregiverCommand; reply: CaregiverRecord };
+  'caregiver.list': { request: { districtCode: string }; reply: CaregiverRecord[] };
+  /** A senior's visit plan from a date: a new version, checked against the home-care entitlement. */
+  'visit-plan.set': { request: SetVisitPlanCommand; reply: VisitPlanRecord };
+  'visit-plan.get': { request: { seniorId: string }; reply: VisitPlanRecord };
   /** How fast cases that started in a period were resolved. */
   'escalation.sla': { request: { districtCode: string; from: string; until: string }; reply: EscalationSlaReport };
 }

@@ -38,6 +38,8 @@ export { DeliveryRoute } from './dispatch/delivery-route.entity';
 export { StopOutcome } from './dispatch/stop-outcome.entity';
 export { EscalationCase } from './dispatch/escalation-case.entity';
 export { WebhookDelivery } from './dispatch/webhook-delivery.entity';
+export { CaregiverRecord } from './dispatch/caregiver.entity';
+export { VisitPlanVersion } from './dispatch/visit-plan-version.entity';
 export { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 export { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 export { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';

@@ -1,6 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, requireActor, WORKER_OPTIONS } from '@app/contracts';
 import { FacilityViewsService } from '../facility-views/facility-views.service';
+import { HomeCareService } from '../home-care/home-care.service';
 import { KitchenWebhooksService } from '../kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensService } from '../kitchens/kitchens.service';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
@@ -26,6 +27,7 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
     private readonly schedules: MealCutoffSchedules,
     private readonly escalations: EscalationsService,
     private readonly webhooks: KitchenWebhooksService,
+    private readonly homeCare: HomeCareService,
     private readonly deliveries: MealDeliveriesService,
   ) {
     super();
@@ -125,6 +127,14 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
         const { districtCode, from, until } = payload as Payload<'escalation.sla'>;
         return this.escalations.sla(districtCode, from, until);
       }
+      case 'caregiver.register':
+        return this.homeCare.registerCaregiver(payload as Payload<'caregiver.register'>, requireActor(actor));
+      case 'caregiver.list':
+        return this.homeCare.caregivers((payload as Payload<'caregiver.list'>).districtCode);
+      case 'visit-plan.set':
+        return this.homeCare.setPlan(payload as Payload<'visit-plan.set'>, requireActor(actor));
+      case 'visit-plan.get':
+        return this.homeCare.getPlan((payload as Payload<'visit-plan.get'>).seniorId);
       default:
         return assertNever(name, 'dispatch command');
     }

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Inject, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsDateString, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
+import { Actor, CallContext, CaregiverRecord, ServiceClient, VisitPlanRecord } from '@app/contracts';
+import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
+import { correlationIdOf } from '@app/logging';
+import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { derivedUuid } from '../seniors/seniors.service';
+
+export class RegisterCaregiverDto {
+  @ApiProperty({ example: '310112' })
+  @Matches(/^\d{6}$/, { message: 'districtCode must be 6 digits' })
+  districtCode!: string;
+
+  @ApiPropertyOptional({ description: 'The account the caregiver signs in with' })
+  @IsOptional()
+  @IsUUID('all')
+  accountId: string | null = null;
+
+  @ApiProperty({ example: '陈护理员' })
+  @IsString()
+  @Length(1, 60)
+  name!: string;
+
+  @ApiProperty({
+    description: 'gender, certification, skills, languages, home {lat,lng}, travelMode, workingDays (1–7), shift {from,to}, maxHoursPerWeek, daysOff',
+    example: { gender: 'female', certification: 'senior', skills: ['personal-care', 'bathing'], languages: ['mandarin', 'shanghainese'], home: { lat: 31.11, lng: 121.38 }, travelMode: 'e-bike', workingDays: [1, 2, 3, 4, 5], shift: { from: '08:00', to: '17:00' }, maxHoursPerWeek: 40, daysOff: [] },
+  })
+  @IsObject()
+  profile!: Record<string, unknown>;
+}
+
+export class VisitPlanDto {
+  @ApiPropertyOptional({ example: '2026-12-07', description: 'First date of the plan; absent: next Monday' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  validFrom: string | null = null;
+
+  @ApiProperty({
+    description: 'patterns [{weekday, from, to}], visitMinutes, flexibilityMinutes, tasks, extraSkills, languages, genderPreference, preferredCaregiverIds, blockedCaregiverIds, overrideReason',
+    example: { patterns: [{ weekday: 1, from: '09:00', to: '10:00' }], visitMinutes: 60, tasks: ['bathing'], genderPreference: 'female', preferredCaregiverIds: [], blockedCaregiverIds: [] },
+  })
+  @IsObject()
+  plan!: Record<string, unknown>;
+}
+
+/** Home care's standing data: caregivers, and each senior's visit plan (families with manage-visits, staff on a senior's behalf). */
+@ApiTags('home care')
+@ApiBearerAuth()
+@Controller('v1')
+export class HomeCareController {
+  constructor(
+    private readonly client: ServiceClient,
+    @Inject(ENVIRONMENT) private readonly env: GatewayEnvironment,
+  ) {}
+
+  @Post('caregivers')
+  @Access({ roles: ['admin', 'planner'] })
+  register(@Body() dto: RegisterCaregiverDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CaregiverRecord | PendingRequest> {
+    const key = checkIdempotencyKey(req.header('idempotency-key'));
+    const caregiverId = key ? derivedUuid(`caregiver:${actor.accountId}:${key}`) : randomUUID();
+    return answerOrPending(this.client.call('dispatch', 'caregiver.register', { caregiverId, ...dto }, this.context(actor, req)));
+  }
+
+  @Get('districts/:districtCode/caregivers')
+  @Access({ roles: ['admin', 'planner'] })
+  caregivers(@DistrictCodeParam() districtCode: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CaregiverRecord[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'caregiver.list', { districtCode }, this.context(actor, req)));
+  }
+
+  /** A new version of the senior's visit plan; more hours than entitled need an overrideReason (422 otherwise). */
+  @Put('seniors/:seniorId/visit-plan')
+  @Access({ roles: ['admin', 'assessor', 'planner', 'family'], senior: { param: 'seniorId', scope: 'manage-visits' }, audit: 'visit-plan.set' })
+  setPlan(@UuidParam('seniorId') seniorId: string, @Body() dto: VisitPlanDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<VisitPlanRecord | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'visit-plan.set', { seniorId, validFrom: dto.validFrom, plan: dto.plan }, this.context(actor, req)));
+  }
+
+  /** The plan's versions, entitled and planned hours, and the visits of the coming week. */
+  @Get('seniors/:seniorId/visit-plan')
+  @Access({ roles: ['admin', 'assessor', 'planner', 'family'], senior: { param: 'seniorId', scope: 'view-status' }, audit: 'visit-plan.get' })
+  getPlan(@UuidParam('seniorId') seniorId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<VisitPlanRecord | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'visit-plan.get', { seniorId }, this.context(actor, req)));
+  }
+
+  private context(actor: Actor, req: AuthenticatedRequest): CallContext {
+    return { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS };
+  }
+}
