@@ -129,4 +129,48 @@ describe('the weekly home-care schedule', () => {
     expect(result.assignments.filter((a) => a.caregiverId === 'c2' && a.date === '2026-03-04')).toEqual([]);
     check(result, visits, team);
   });
+
+  it('keeps a caregiver\'s weekly hours for a busy day ahead, giving the light day to a colleague with spare hours', () => {
+    // Tuesday is light (4 visits, two caregivers); Friday is busy (8 visits, only `busy` works).
+    // `busy` has 10 h for the week: spending any of it on Tuesday would leave a Friday visit out.
+    const team = [
+      caregiver('busy', { home: near(0, 0), workingDays: [2, 5], maxHoursPerWeek: 10 }),
+      caregiver('light', { home: near(100, 0), workingDays: [2] }),
+    ];
+    const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+    const week = [
+      ...[9, 11, 13, 15].flatMap((h, i) => visitsForWeek(plan(`tue${i}`, { location: near(200 * i, 300), patterns: [{ weekday: 2, from: hour(h), to: hour(h + 1) }], flexibilityMinutes: 0 }), WEEK)),
+      ...[8, 9, 10, 11, 12, 13, 14, 15].flatMap((h, i) => visitsForWeek(plan(`fri${i}`, { location: near(100 * i, -200), patterns: [{ weekday: 5, from: hour(h), to: hour(h + 1) }], flexibilityMinutes: 0 }), WEEK)),
+    ];
+    const result = scheduleWeek(week, team, OPTIONS);
+    expect(result.unassigned).toEqual([]);
+    expect(result.assignments.filter((a) => a.date === '2026-03-03').every((a) => a.caregiverId === 'light')).toBe(true);
+    check(result, week, team);
+  });
+
+  it('places a visit left out by its zone with any caregiver in the district who has room, not only the nearest', () => {
+    // 30 caregivers next to the senior work afternoons only; the one who can do the morning visit lives 6 km away.
+    const team = [
+      ...Array.from({ length: 30 }, (_, i) => caregiver(`pm${String(i).padStart(2, '0')}`, { home: near(10 * i, 0), shift: { from: '13:00', to: '18:00' } })),
+      caregiver('far', { home: near(6000, 0) }),
+    ];
+    const week = visitsForWeek(plan('s1', { location: near(0, 100) }), WEEK);
+    const result = scheduleWeek(week, team, OPTIONS);
+    expect(result.unassigned).toEqual([]);
+    expect(new Set(result.assignments.map((a) => a.caregiverId))).toEqual(new Set(['far']));
+    check(result, week, team);
+  });
+
+  it('lets a caregiver with spare hours take what the fairness cap left in the zone', () => {
+    // One zone, two caregivers; the senior may only see `a` (b is blocked) and has six visits a day:
+    // more than the fairness cap of the day (1.5 × the average load) but within a's shift.
+    const team = [caregiver('a', { home: near(0, 0) }), caregiver('b', { home: near(50, 0) })];
+    const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+    const week = [9, 10, 11, 12, 13, 14].flatMap((h, i) =>
+      visitsForWeek(plan(`s${i}`, { location: near(100 + 20 * i, 0), blockedCaregiverIds: ['b'], patterns: [{ weekday: 1, from: hour(h), to: hour(h + 1) }], flexibilityMinutes: 0 }), WEEK),
+    );
+    const result = scheduleWeek(week, team, OPTIONS);
+    expect(result.unassigned).toEqual([]);
+    check(result, week, team);
+  });
 });

@@ -23,6 +23,9 @@
  *   out at least added travel into any matching caregiver on duty in the district (any zone), with
  *   only the shift and the weekly maximum as limits. Nothing else balances hours: the spread is
  *   reported.
+ * - Scarce days (more visits than the shifts on duty can hold) ahead keep a full shift of each of
+ *   their caregivers' weekly hours while lighter days are solved, so a light day does not use up hours
+ *   a busy day needs; leftovers are placed first within that reserve, then into it.
  * - Working time counts service plus travel (waiting between visits is not paid time); the weekly
  *   maximum is checked on it.
  */
@@ -41,6 +44,7 @@ import {
   streetMetres,
   type TimedDay,
   timeDay,
+  travelMinutes,
   weeklyBudgetMinutes,
 } from './caregiver-day';
 import type { VisitRequest } from './visit-plan';
@@ -144,16 +148,19 @@ const FAIR_HEADROOM = 1.5;
 const TRAVEL_ALLOWANCE = 1.3;
 /** The fairness cap never goes below this many minutes of a day. */
 const MIN_FAIR_CAP = 180;
-/** Caregivers (nearest homes first) tried for a visit the zones left out. */
-const LEFTOVER_CANDIDATES = 25;
+/** A day is scarce when its visits (with the travel allowance) reach this share of the on-duty caregivers' shift minutes. */
+const SCARCE_DAY_LOAD = 1;
 const KEEPING_SHARE = 0.5;
+/** Share of the time budget kept for placing leftovers and explaining what is left out. */
+const FINISHING_SHARE = 0.05;
 
 export function scheduleWeek(visits: readonly VisitRequest[], caregivers: readonly Caregiver[], options: ScheduleWeekOptions): WeeklySchedule {
   const started = Date.now();
   const policy = options.policy ?? DEFAULT_VISIT_POLICY;
   const detour = options.detourFactor ?? DEFAULT_DETOUR_FACTOR;
   const penalty = options.continuityPenaltyMetres ?? DEFAULT_CONTINUITY_PENALTY_METRES;
-  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  // The zone-days share the budget but for a slice kept for the leftover passes and the reasons.
+  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) * (1 - FINISHING_SHARE);
   const seed = options.seed ?? 1;
   const lastWeek = options.lastWeekCaregivers ?? {};
   const dates = Array.from({ length: 7 }, (_, i) => addDays(options.weekStart, i));
@@ -169,11 +176,26 @@ export function scheduleWeek(visits: readonly VisitRequest[], caregivers: readon
   const servedThisWeek = new Map<string, Map<string, number>>();
   const state: DayState[] = [];
   let visitsLeft = visits.length;
+  // Scarce days: more visits than the caregivers on duty can do in their shifts. A caregiver's weekly
+  // hours are kept for the scarce days still ahead (a full shift each) while lighter days are planned,
+  // so the light days go first to caregivers who do not work the busy ones.
+  const scarce = new Set(
+    dates.filter((date) => {
+      const demand = visits.reduce((sum, visit) => sum + (visit.date === date ? visit.durationMinutes : 0), 0) * TRAVEL_ALLOWANCE;
+      const shifts = caregivers.reduce((sum, caregiver) => sum + (isOnDuty(caregiver, date) ? Math.min(shiftMinutes(caregiver), weeklyBudgetMinutes(caregiver, policy)) : 0), 0);
+      return demand > 0 && demand >= shifts * SCARCE_DAY_LOAD;
+    }),
+  );
+  const reserveAfter = (caregiver: Caregiver, date: string): number =>
+    dates.reduce((sum, later) => sum + (later > date && scarce.has(later) && isOnDuty(caregiver, later) ? shiftMinutes(caregiver) : 0), 0);
 
   for (const date of dates) {
     const day: DayState = { date, sequences: new Map(), timings: new Map() };
     const dayVisits = visits.filter((visit) => visit.date === date);
     const onDuty = caregivers.filter((caregiver) => isOnDuty(caregiver, date) && remaining(caregiver.caregiverId) > 0);
+    const reserve = new Map(onDuty.map((caregiver) => [caregiver.caregiverId, reserveAfter(caregiver, date)]));
+    /** Weekly minutes left after the reserve for the scarce days ahead. */
+    const spare = (caregiverId: string): number => Math.max(0, remaining(caregiverId) - (reserve.get(caregiverId) ?? 0));
     const preference = (visit: VisitRequest): string | null => {
       const candidates = [lastWeek[visit.seniorId], ...visit.preferredCaregiverIds, ...frequent(servedThisWeek.get(visit.seniorId))];
       for (const id of candidates) {
@@ -198,7 +220,7 @@ export function scheduleWeek(visits: readonly VisitRequest[], caregivers: readon
         detour,
         penalty,
         preference,
-        remaining,
+        remaining: spare,
         timeLimitMs: share,
         seed,
         maxIterations: options.maxIterations,
@@ -218,7 +240,11 @@ export function scheduleWeek(visits: readonly VisitRequest[], caregivers: readon
       }
       leftovers.push(...solution.unassigned.map((entry) => visitById.get(entry.jobId) as VisitRequest));
     }
-    placeLeftovers(day, leftovers, onDuty, { detour, remaining, preference, penaltyMinutes: penaltyMinutes(penalty), worked });
+    // Leftovers anywhere in the district: first within the hours not kept for the scarce days ahead, then
+    // into those too (a visit today is worth as much as one later in the week).
+    const leftoverContext = { detour, preference, penaltyMinutes: penaltyMinutes(penalty), worked };
+    const stillOut = placeLeftovers(day, leftovers, onDuty, { ...leftoverContext, remaining: spare });
+    placeLeftovers(day, stillOut, onDuty, { ...leftoverContext, remaining });
     for (const [caregiverId, sequence] of day.sequences) {
       for (const visit of sequence) {
         const counts = servedThisWeek.get(visit.seniorId) ?? new Map<string, number>();
@@ -335,33 +361,64 @@ interface LeftoverContext {
   worked: Map<string, number>;
 }
 
-/** Visits the zones left out, each where it adds the least (travel, plus the continuity penalty), any zone. */
-function placeLeftovers(day: DayState, leftovers: readonly VisitRequest[], onDuty: readonly Caregiver[], context: LeftoverContext): void {
+/**
+ * Visits the zones left out, each where it adds the least (travel, plus the continuity penalty), into
+ * any matching caregiver on duty in the district with room in the shift and the weekly hours (no
+ * fairness cap). Returns the visits that fit nowhere.
+ */
+function placeLeftovers(day: DayState, leftovers: readonly VisitRequest[], onDuty: readonly Caregiver[], context: LeftoverContext): VisitRequest[] {
   const sorted = [...leftovers].sort((a, b) => a.window.from - b.window.from || (a.visitId < b.visitId ? -1 : 1));
+  const out: VisitRequest[] = [];
   for (const visit of sorted) {
     const preferred = context.preference(visit);
-    const candidates = onDuty
-      .filter((caregiver) => mayVisit(caregiver, visit))
-      .map((caregiver) => ({ caregiver, metres: haversineMetres(caregiver.home, visit.location) }))
-      .sort((a, b) => a.metres - b.metres)
-      .slice(0, LEFTOVER_CANDIDATES)
-      .map((entry) => entry.caregiver);
-    const preferredCaregiver = onDuty.find((caregiver) => caregiver.caregiverId === preferred);
-    if (preferredCaregiver && !candidates.includes(preferredCaregiver) && mayVisit(preferredCaregiver, visit)) candidates.push(preferredCaregiver);
     let best: { caregiver: Caregiver; sequence: VisitRequest[]; timed: TimedDay; cost: number; added: number } | null = null;
-    for (const caregiver of candidates) {
+    for (const caregiver of onDuty) {
       const id = caregiver.caregiverId;
-      const insertion = cheapestInsertion(caregiver, day.sequences.get(id) ?? [], day.timings.get(id) ?? null, visit, context.remaining(id), context.detour);
+      const budget = context.remaining(id);
+      if (budget < visit.durationMinutes) continue;
+      const current = day.timings.get(id) ?? null;
+      // Service plus travel never exceeds the shift: a day without that much room cannot take the visit.
+      if (current && current.workMinutes + visit.durationMinutes > shiftMinutes(caregiver) + 1e-6) continue;
+      if (!mayVisit(caregiver, visit)) continue;
+      if (current && !hasGap(caregiver, day.sequences.get(id) ?? [], current, visit)) continue;
+      const insertion = cheapestInsertion(caregiver, day.sequences.get(id) ?? [], current, visit, budget, context.detour);
       if (!insertion) continue;
       const cost = insertion.addedMinutes - visit.durationMinutes + (preferred !== null && preferred !== id ? context.penaltyMinutes : 0);
       if (!best || cost < best.cost) best = { caregiver, sequence: insertion.sequence, timed: insertion.timed, cost, added: insertion.addedMinutes };
     }
-    if (!best) continue;
+    if (!best) {
+      out.push(visit);
+      continue;
+    }
     const id = best.caregiver.caregiverId;
     day.sequences.set(id, best.sequence);
     day.timings.set(id, best.timed);
     context.worked.set(id, (context.worked.get(id) ?? 0) + best.added);
   }
+  return out;
+}
+
+/**
+ * A cheap necessary condition for inserting `visit` into a timed day: somewhere between two stops (or
+ * the shift's ends) the visit fits inside its window before the next visit's window closes, travel
+ * aside. Saves timing every place of every full day.
+ */
+function hasGap(caregiver: Caregiver, sequence: readonly VisitRequest[], timed: TimedDay, visit: VisitRequest): boolean {
+  const shiftFrom = minutesOfDay(caregiver.shift.from);
+  const shiftTo = minutesOfDay(caregiver.shift.to);
+  for (let i = 0; i <= sequence.length; i++) {
+    const previousEnd = i === 0 ? shiftFrom : timed.stops[i - 1].end;
+    const start = Math.max(visit.window.from, previousEnd);
+    if (start > visit.window.to + 1e-6) return false; // later places only start later
+    const end = start + visit.durationMinutes;
+    const latest = i === sequence.length ? shiftTo : sequence[i].window.to;
+    if (end <= latest + 1e-6) return true;
+  }
+  return false;
+}
+
+function shiftMinutes(caregiver: Caregiver): number {
+  return minutesOfDay(caregiver.shift.to) - minutesOfDay(caregiver.shift.from);
 }
 
 /** The continuity penalty in minutes of an e-bike ride, for the insertion passes. */
@@ -451,9 +508,16 @@ export function assembleSchedule(weekStart: string, visits: readonly VisitReques
     }
   }
   const assigned = new Map(assignments.map((entry) => [entry.visitId, entry]));
+  const onDutyByDate = new Map<string, Caregiver[]>();
   const unassigned = visits
     .filter((visit) => !assigned.has(visit.visitId))
-    .map((visit) => context.knownReasons?.get(visit.visitId) ?? explainUnscheduled(visit, caregivers, workedMinutes, context.policy, context.detour))
+    .map((visit) => {
+      const known = context.knownReasons?.get(visit.visitId);
+      if (known) return known;
+      let onDuty = onDutyByDate.get(visit.date);
+      if (!onDuty) onDutyByDate.set(visit.date, (onDuty = caregivers.filter((caregiver) => isOnDuty(caregiver, visit.date))));
+      return explainUnscheduled(visit, onDuty, workedMinutes, context.policy, context.detour);
+    })
     .sort((a, b) => a.date.localeCompare(b.date) || (a.visitId < b.visitId ? -1 : 1));
 
   const caregiversBySenior = new Map<string, Set<string>>();
@@ -505,12 +569,29 @@ export function explainUnscheduled(visit: VisitRequest, caregivers: readonly Car
     const needs = [...visit.requiredSkills, ...visit.languages, ...(visit.genderPreference ? [`a ${visit.genderPreference} caregiver`] : [])].join(', ');
     return { ...base, reason: 'no-matching-caregiver', detail: `no caregiver on duty has ${needs || 'what the visit needs'} without being blocked` };
   }
-  const reachable = matching.filter((caregiver) => timeDay(caregiver, [visit], detour) !== null);
-  if (reachable.length === 0) return { ...base, reason: 'outside-working-hours', detail: 'no matching caregiver can reach the door inside the window within the shift' };
-  const withHours = reachable.filter((caregiver) => {
-    const alone = timeDay(caregiver, [visit], detour) as TimedDay;
-    return weeklyBudgetMinutes(caregiver, policy) - (workedMinutes.get(caregiver.caregiverId) ?? 0) >= alone.workMinutes;
-  });
-  if (withHours.length === 0) return { ...base, reason: 'weekly-hours-exhausted', detail: 'every matching caregiver has used up the weekly maximum' };
-  return { ...base, reason: 'no-capacity', detail: `${withHours.length} matching caregiver(s) have hours left but no room in their day at that time: add a caregiver or widen the window` };
+  // Each matching caregiver timed once: alone at the door (null when the window or shift cannot be kept).
+  let reachable = 0;
+  let withHours = 0;
+  for (const caregiver of matching) {
+    const alone = aloneWorkMinutes(caregiver, visit, detour);
+    if (alone === null) continue;
+    reachable++;
+    if (weeklyBudgetMinutes(caregiver, policy) - (workedMinutes.get(caregiver.caregiverId) ?? 0) >= alone) withHours++;
+  }
+  if (reachable === 0) return { ...base, reason: 'outside-working-hours', detail: 'no matching caregiver can reach the door inside the window within the shift' };
+  if (withHours === 0) return { ...base, reason: 'weekly-hours-exhausted', detail: 'every matching caregiver has used up the weekly maximum' };
+  return { ...base, reason: 'no-capacity', detail: `${withHours} matching caregiver(s) have hours left but no room in their day at that time: add a caregiver or widen the window` };
+}
+
+/** `timeDay(caregiver, [visit], detour)?.workMinutes` without building the day: null when the window or shift cannot be kept. */
+function aloneWorkMinutes(caregiver: Caregiver, visit: VisitRequest, detour: number): number | null {
+  const shiftFrom = minutesOfDay(caregiver.shift.from);
+  const shiftTo = minutesOfDay(caregiver.shift.to);
+  const leg = travelMinutes(caregiver, caregiver.home, visit.location, detour);
+  const departAt = Math.max(shiftFrom, visit.window.from - leg);
+  const start = Math.max(departAt + leg, visit.window.from);
+  if (start > visit.window.to + 1e-6) return null;
+  const back = travelMinutes(caregiver, visit.location, caregiver.home, detour);
+  if (start + visit.durationMinutes + back > shiftTo + 1e-6) return null;
+  return leg + visit.durationMinutes + back;
 }
