@@ -104,7 +104,7 @@ export class WaitlistService {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DomainError('CONFLICT', 'The senior already has an open bed application; withdraw it before applying again');
       throw error;
     }
-    await this.match(senior.districtCode, correlationId);
+    await this.matchSoon(senior.districtCode, correlationId);
     return (await this.records([(await this.waitlist.application(command.applicationId))!]))[0];
   }
 
@@ -125,7 +125,7 @@ export class WaitlistService {
       await this.waitlist.log(manager, [{ applicationId, kind: 'withdrawn', reason, actorId: actor.accountId }]);
     });
     this.relay.kick();
-    if (live) await this.match(application.districtCode, correlationId);
+    if (live) await this.matchSoon(application.districtCode, correlationId);
     return (await this.records([(await this.waitlist.application(applicationId))!]))[0];
   }
 
@@ -151,7 +151,7 @@ export class WaitlistService {
       await this.waitlist.log(manager, [{ applicationId: offer.application_id, kind: 'declined', reason, bedId: offer.bed_id, facilityId: offer.facility_id, actorId: actor.accountId }]);
     });
     this.relay.kick();
-    await this.match(offer.district_code, correlationId);
+    await this.matchSoon(offer.district_code, correlationId);
     return (await this.records([(await this.waitlist.application(offer.application_id))!]))[0];
   }
 
@@ -169,7 +169,7 @@ export class WaitlistService {
     });
     if (!expired) return false;
     this.relay.kick();
-    await this.match(offer.district_code, correlationId);
+    await this.matchSoon(offer.district_code, correlationId);
     return true;
   }
 
@@ -216,11 +216,16 @@ export class WaitlistService {
    * the sweep offers it a few minutes later.
    */
   async matchAfterChange(facilityId: string, correlationId: string): Promise<void> {
+    await this.matchSoon(() => this.waitlist.districtOfFacility(facilityId), correlationId);
+  }
+
+  /** Matching after a request's own change is done: its failure must not fail the request; the sweep retries. */
+  private async matchSoon(district: string | (() => Promise<string | null>), correlationId: string): Promise<void> {
     try {
-      const district = await this.waitlist.districtOfFacility(facilityId);
-      if (district) await this.match(district, correlationId);
+      const districtCode = typeof district === 'string' ? district : await district();
+      if (districtCode) await this.match(districtCode, correlationId);
     } catch (error) {
-      this.logger.warn({ err: error, facilityId }, 'matching the waiting list failed; the sweep will retry');
+      this.logger.warn({ err: error }, 'matching the waiting list failed; the sweep will retry');
     }
   }
 
