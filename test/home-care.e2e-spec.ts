@@ -95,6 +95,36 @@ describe('caregivers and visit plans (e2e)', () => {
     expect(badTasks.body.fields[0].field).toBe('plan.tasks[0]');
   });
 
+  it('plans the week: each visit to a caregiver with the skills and the gender asked for, seen by the caregiver and the family', async () => {
+    const caregiverAccount = await platform.account(['caregiver']);
+    const otherAccount = await platform.account(['caregiver']);
+    const female = await platform.http().post('/v1/caregivers').set(as(planner.token)).send({ districtCode: '310112', accountId: caregiverAccount.id, name: '王阿姨', profile: { ...profile, home: { lat: 31.1124, lng: 121.3817 } } }).expect(201);
+    await platform.http().post('/v1/caregivers').set(as(planner.token)).send({ districtCode: '310112', accountId: otherAccount.id, name: '李师傅', profile: { ...profile, gender: 'male', skills: ['personal-care'], home: { lat: 31.1124, lng: 121.3817 } } }).expect(201);
+    const seniorId = await seniorInReadModels(db, { bedTypes: [], homeCare: HOME_CARE }, 'female', { name: '赵奶奶', location: { lat: 31.1134, lng: 121.3827 } });
+    const plan = { patterns: weekdays(3), visitMinutes: 60, tasks: ['bed-bath'], genderPreference: 'female', preferredCaregiverIds: [], blockedCaregiverIds: [] };
+    const set = await platform.http().put(`/v1/seniors/${seniorId}/visit-plan`).set(as(assessor.token)).send({ plan }).expect(200);
+    const weekStart = set.body.nextWeek[0].date as string;
+
+    const admin = await platform.account(['admin']);
+    const run = await platform.http().post(`/v1/districts/310112/visit-schedules/${weekStart}`).set(as(admin.token)).expect(201);
+    // The earlier senior's plan asks for medication help, which no caregiver of the district has: said, not hidden.
+    expect(run.body).toMatchObject({ weekStart, assigned: 3, unassigned: 5 });
+    const reasons = await db.query(`SELECT DISTINCT unassigned_reason FROM dispatch.care_visit WHERE status = 'unassigned'`);
+    expect(reasons.rows).toEqual([{ unassigned_reason: expect.stringContaining('medication-help') }]);
+    const visits = await platform.http().get(`/v1/seniors/${seniorId}/visits`).set(as(assessor.token)).expect(200);
+    expect(visits.body).toHaveLength(3);
+    for (const visit of visits.body) {
+      expect(visit).toMatchObject({ status: 'planned', caregiverId: female.body.caregiverId, caregiverName: '王阿姨', durationMinutes: 60, tasks: ['bed-bath'] });
+      const local = new Date(visit.plannedStart).toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+      expect(local >= '08:30' && local <= '10:30').toBe(true); // 09:00–10:00 with the default half-hour flexibility
+    }
+    const own = await platform.http().get('/v1/caregiver/visits').query({ from: weekStart, until: addDays(weekStart, 6) }).set(as(caregiverAccount.token)).expect(200);
+    expect(own.body.filter((v: { seniorId: string }) => v.seniorId === seniorId).map((v: { seniorName: string }) => v.seniorName)).toEqual(['赵奶奶', '赵奶奶', '赵奶奶']);
+    const others = await platform.http().get('/v1/caregiver/visits').query({ from: weekStart, until: addDays(weekStart, 6) }).set(as(otherAccount.token)).expect(200);
+    expect(others.body.some((v: { seniorId: string }) => v.seniorId === seniorId)).toBe(false);
+    await platform.http().post(`/v1/districts/310112/visit-schedules/${addDays(weekStart, 1)}`).set(as(admin.token)).expect(400);
+  });
+
   it('refuses a plan for a senior without a home-care entitlement', async () => {
     const seniorId = await seniorInReadModels(db, { bedTypes: [], homeCare: NO_HOME_CARE });
     const refused = await platform.http().put(`/v1/seniors/${seniorId}/visit-plan`).set(as(assessor.token)).send({ plan: { patterns: weekdays(1), visitMinutes: 60, tasks: [] } }).expect(422);

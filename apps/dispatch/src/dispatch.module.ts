@@ -8,6 +8,8 @@ import { FacilityViewsRepository } from './facility-views/facility-views.reposit
 import { FacilityViewsService } from './facility-views/facility-views.service';
 import { HomeCareRepository } from './home-care/home-care.repository';
 import { HomeCareService } from './home-care/home-care.service';
+import { VisitSchedulesRepository } from './home-care/visit-schedules.repository';
+import { VisitSchedulesService } from './home-care/visit-schedules.service';
 import { KitchenWebhooksRepository } from './kitchen-webhooks/kitchen-webhooks.repository';
 import { KitchenWebhooksService } from './kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensRepository } from './kitchens/kitchens.repository';
@@ -66,6 +68,8 @@ export class DispatchModule {
         KitchenWebhooksService,
         HomeCareRepository,
         HomeCareService,
+        VisitSchedulesRepository,
+        VisitSchedulesService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

@@ -24,7 +24,8 @@ import type {
   StopOutcomeRecord,
   WebhookDeliveryRecord,
 } from './meals.types';
-import type { CaregiverRecord, RegisterCaregiverCommand, SetVisitPlanCommand, VisitPlanRecord } from './visits.types';
+import type { CareVisitRecord, CaregiverRecord, RegisterCaregiverCommand, SetVisitPlanCommand, VisitPlanRecord } from './visits.types';
+import type { ScheduleMetrics } from '@app/domain';
 import type { GeoPoint } from './seniors.types';
 
 /** What dispatch knows of a senior for deliveries and visits, kept from assessment events. */
@@ -83,6 +84,12 @@ export interface DispatchCommands extends SystemCommands {
   /** A senior's visit plan from a date: a new version, checked against the home-care entitlement. */
   'visit-plan.set': { request: SetVisitPlanCommand; reply: VisitPlanRecord };
   'visit-plan.get': { request: { seniorId: string }; reply: VisitPlanRecord };
+  /** Plans a district's week of home-care visits (the weekly schedule runs it on Sunday evenings); re-running replaces the week. */
+  'visit-schedule.run': { request: { districtCode: string; weekStart: string }; reply: ScheduleMetrics & { districtCode: string; weekStart: string } };
+  /** The calling caregiver's own visits between two dates. */
+  'caregiver.visits': { request: { from: string; until: string }; reply: CareVisitRecord[] };
+  /** A senior's coming visits with the caregiver's name. */
+  'senior.visits': { request: { seniorId: string }; reply: CareVisitRecord[] };
   /** How fast cases that started in a period were resolved. */
   'escalation.sla': { request: { districtCode: string; from: string; until: string }; reply: EscalationSlaReport };
 }

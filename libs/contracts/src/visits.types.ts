@@ -38,3 +38,21 @@ export interface VisitPlanRecord {
   /** The visits the plan asks for in the week from the next Monday on which it is in force. */
   nextWeek: VisitRequest[];
 }
+
+/** One visit of a week's schedule, as a caregiver or a family sees it. */
+export interface CareVisitRecord {
+  visitId: string;
+  seniorId: string;
+  date: string;
+  status: 'planned' | 'unassigned';
+  /** Local start; null when nobody could be planned. */
+  plannedStart: string | null;
+  durationMinutes: number;
+  tasks: string[];
+  caregiverId: string | null;
+  caregiverName: string | null;
+  /** Shown to the caregiver: whom to visit and where. */
+  seniorName: string | null;
+  addressText: string | null;
+  unassignedReason: string | null;
+}

@@ -39,6 +39,7 @@ import { EscalationCase } from './dispatch/escalation-case.entity';
 import { WebhookDelivery } from './dispatch/webhook-delivery.entity';
 import { CaregiverRecord } from './dispatch/caregiver.entity';
 import { VisitPlanVersion } from './dispatch/visit-plan-version.entity';
+import { CareVisit } from './dispatch/care-visit.entity';
 import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 import { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 import { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';
@@ -60,6 +61,6 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentInboxReceipt,
 ];
 export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, PlanningTargetsVersion, StreetStatisticsRecord, AllocationOutboxEvent, AllocationInboxReceipt];
-export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, MealPolicyVersion, Kitchen, KitchenMenu, Courier, MealSubscriptionVersion, MealPause, MealChange, MealCutoffRun, MealOrder, DeliveryRoute, StopOutcome, EscalationCase, WebhookDelivery, CaregiverRecord, VisitPlanVersion, DispatchOutboxEvent, DispatchInboxReceipt];
+export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, MealPolicyVersion, Kitchen, KitchenMenu, Courier, MealSubscriptionVersion, MealPause, MealChange, MealCutoffRun, MealOrder, DeliveryRoute, StopOutcome, EscalationCase, WebhookDelivery, CaregiverRecord, VisitPlanVersion, CareVisit, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

@@ -40,6 +40,7 @@ export { EscalationCase } from './dispatch/escalation-case.entity';
 export { WebhookDelivery } from './dispatch/webhook-delivery.entity';
 export { CaregiverRecord } from './dispatch/caregiver.entity';
 export { VisitPlanVersion } from './dispatch/visit-plan-version.entity';
+export { CareVisit } from './dispatch/care-visit.entity';
 export { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 export { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 export { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';

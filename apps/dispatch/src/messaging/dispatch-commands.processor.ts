@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, requireActor, WORKER_OPTIONS } from '@app/contracts';
 import { FacilityViewsService } from '../facility-views/facility-views.service';
 import { HomeCareService } from '../home-care/home-care.service';
+import { VisitSchedulesService } from '../home-care/visit-schedules.service';
 import { KitchenWebhooksService } from '../kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensService } from '../kitchens/kitchens.service';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
@@ -28,6 +29,7 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
     private readonly escalations: EscalationsService,
     private readonly webhooks: KitchenWebhooksService,
     private readonly homeCare: HomeCareService,
+    private readonly visitSchedules: VisitSchedulesService,
     private readonly deliveries: MealDeliveriesService,
   ) {
     super();
@@ -135,6 +137,16 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
         return this.homeCare.setPlan(payload as Payload<'visit-plan.set'>, requireActor(actor));
       case 'visit-plan.get':
         return this.homeCare.getPlan((payload as Payload<'visit-plan.get'>).seniorId);
+      case 'visit-schedule.run': {
+        const { districtCode, weekStart } = payload as Payload<'visit-schedule.run'>;
+        return this.visitSchedules.run(districtCode, weekStart);
+      }
+      case 'caregiver.visits': {
+        const { from, until } = payload as Payload<'caregiver.visits'>;
+        return this.visitSchedules.caregiverVisits(from, until, requireActor(actor));
+      }
+      case 'senior.visits':
+        return this.visitSchedules.seniorVisits((payload as Payload<'senior.visits'>).seniorId);
       default:
         return assertNever(name, 'dispatch command');
     }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Inject, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
-import { Actor, CallContext, CaregiverRecord, ServiceClient, VisitPlanRecord } from '@app/contracts';
+import { Actor, CallContext, CaregiverRecord, CareVisitRecord, ServiceClient, VisitPlanRecord } from '@app/contracts';
+import type { ScheduleMetrics } from '@app/domain';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 import { checkIdempotencyKey } from '../seniors/idempotency-key';
@@ -46,6 +47,24 @@ export class VisitPlanDto {
   plan!: Record<string, unknown>;
 }
 
+export class WeekParams {
+  @Matches(/^\d{6}$/, { message: 'districtCode must be 6 digits' })
+  districtCode!: string;
+
+  @IsDateString({ strict: true })
+  weekStart!: string;
+}
+
+export class DateRangeQuery {
+  @ApiProperty({ example: '2026-12-07' })
+  @IsDateString({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-13' })
+  @IsDateString({ strict: true })
+  until!: string;
+}
+
 /** Home care's standing data: caregivers, and each senior's visit plan (families with manage-visits, staff on a senior's behalf). */
 @ApiTags('home care')
 @ApiBearerAuth()
@@ -82,6 +101,27 @@ export class HomeCareController {
   @Access({ roles: ['admin', 'assessor', 'planner', 'family'], senior: { param: 'seniorId', scope: 'view-status' }, audit: 'visit-plan.get' })
   getPlan(@UuidParam('seniorId') seniorId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<VisitPlanRecord | PendingRequest> {
     return answerOrPending(this.client.call('dispatch', 'visit-plan.get', { seniorId }, this.context(actor, req)));
+  }
+
+  /** Plans the district's week of visits now (the schedule runs it on Sunday evenings for the next week); re-running replaces the week. */
+  @Post('districts/:districtCode/visit-schedules/:weekStart')
+  @Access({ roles: ['admin'] })
+  schedule(@Param() params: WeekParams, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<(ScheduleMetrics & { districtCode: string; weekStart: string }) | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'visit-schedule.run', { districtCode: params.districtCode, weekStart: params.weekStart }, { ...this.context(actor, req), timeoutMs: 120_000 }));
+  }
+
+  /** The calling caregiver's own visits: whom, where, when, the tasks. */
+  @Get('caregiver/visits')
+  @Access({ roles: ['caregiver'] })
+  myVisits(@Query() query: DateRangeQuery, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CareVisitRecord[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'caregiver.visits', { from: query.from, until: query.until }, this.context(actor, req)));
+  }
+
+  /** The senior's coming visits with the caregiver's name. */
+  @Get('seniors/:seniorId/visits')
+  @Access({ roles: ['admin', 'assessor', 'planner', 'family'], senior: { param: 'seniorId', scope: 'view-status' }, audit: 'visits.list' })
+  seniorVisits(@UuidParam('seniorId') seniorId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CareVisitRecord[] | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'senior.visits', { seniorId }, this.context(actor, req)));
   }
 
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {

@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type Actor, type CareVisitRecord, DomainError } from '@app/contracts';
+import { addDays, type Caregiver, clockTime, DISTRICT_TIME_ZONE, isoWeekday, localDate, localInstant, type ScheduleMetrics, scheduleWeek, type VisitPlan, visitsForWeek } from '@app/domain';
+import { HomeCareRepository } from './home-care.repository';
+import { VisitSchedulesRepository } from './visit-schedules.repository';
+
+/** Planning time for a district's week: the domain planner shares it between zones and days. */
+const WEEK_BUDGET_MS = 30_000;
+
+/**
+ * The weekly home-care schedule: every senior's visits from the plan in force, assigned to the
+ * district's caregivers and sequenced per day by the planner (skills, gender, blocked caregivers,
+ * hours, continuity with last week's caregiver), written in one transaction.
+ */
+@Injectable()
+export class VisitSchedulesService {
+  private readonly logger = new Logger(VisitSchedulesService.name);
+
+  constructor(
+    private readonly schedules: VisitSchedulesRepository,
+    private readonly homeCare: HomeCareRepository,
+  ) {}
+
+  async run(districtCode: string, weekStart: string): Promise<ScheduleMetrics & { districtCode: string; weekStart: string }> {
+    if (isoWeekday(weekStart) !== 1) throw new DomainError('VALIDATION_FAILED', 'A week starts on a Monday', [{ field: 'weekStart', problems: [`${weekStart} is not a Monday`] }]);
+    const [plans, caregiverRows, lastWeek] = await Promise.all([this.schedules.plansInForce(districtCode, weekStart), this.homeCare.caregivers(districtCode), this.schedules.lastWeekCaregivers(districtCode, weekStart)]);
+    const visits = plans.flatMap((p) => visitsForWeek({ ...(p.plan as object), seniorId: p.senior_id, location: { lat: p.lat, lng: p.lng } } as VisitPlan, weekStart));
+    const caregivers: Caregiver[] = caregiverRows.filter((c) => c.active).map((c) => ({ ...(c.profile as object), caregiverId: c.id }) as Caregiver);
+    const schedule = scheduleWeek(visits, caregivers, { weekStart, lastWeekCaregivers: lastWeek, timeLimitMs: Math.min(WEEK_BUDGET_MS, 500 + visits.length * 20) });
+    const assigned = new Map(schedule.assignments.map((a) => [a.visitId, a]));
+    const unassigned = new Map(schedule.unassigned.map((u) => [u.visitId, u]));
+    await this.schedules.saveWeek(
+      districtCode,
+      weekStart,
+      visits.map((v) => {
+        const a = assigned.get(v.visitId);
+        return {
+          id: v.visitId,
+          seniorId: v.seniorId,
+          date: v.date,
+          caregiverId: a?.caregiverId ?? null,
+          plannedStart: a ? localInstant(v.date, clockTime(a.start), DISTRICT_TIME_ZONE).toISOString() : null,
+          durationMinutes: v.durationMinutes,
+          tasks: [...v.tasks],
+          status: a ? 'planned' : 'unassigned',
+          unassignedReason: a ? null : (unassigned.get(v.visitId)?.detail ?? 'not planned'),
+        };
+      }),
+    );
+    this.logger.log({ districtCode, weekStart, visits: schedule.metrics.visits, unassigned: schedule.metrics.unassigned }, 'weekly visit schedule');
+    return { districtCode, weekStart, ...schedule.metrics };
+  }
+
+  /** Next week's schedule for every district with caregivers (the Sunday-evening job). */
+  async runNextWeek(): Promise<number> {
+    const today = localDate(new Date());
+    const monday = addDays(today, 8 - isoWeekday(today));
+    const districts = await this.schedules.districtsWithCaregivers();
+    for (const district of districts) await this.run(district, monday);
+    return districts.length;
+  }
+
+  async caregiverVisits(from: string, until: string, actor: Actor): Promise<CareVisitRecord[]> {
+    if (!actor.roles.includes('caregiver')) throw new DomainError('FORBIDDEN', 'Only caregivers have their own visits');
+    return this.schedules.caregiverVisits(actor.accountId, from, until);
+  }
+
+  async seniorVisits(seniorId: string): Promise<CareVisitRecord[]> {
+    return this.schedules.seniorVisits(seniorId, localDate(new Date()));
+  }
+}
