@@ -59,3 +59,4 @@ export { PersistenceModule } from './persistence.module';
 export { applyEntitlements, applyLevel, SeniorNotYetKnownError } from './read-models/senior-view-updates';
 export type { JsonDocument } from './json-document';
 export { DistrictConflictError, loadDistrict, type DistrictLoadOptions, type DistrictLoadSummary } from './seeding/district-loader';
+export { closeVersionsFrom } from './dispatch/effective-versions';

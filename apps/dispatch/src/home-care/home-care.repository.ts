@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CaregiverRecord, VisitPlanVersion } from '@app/persistence';
+import { CaregiverRecord, closeVersionsFrom, VisitPlanVersion } from '@app/persistence';
 
 /** The only place that reads and writes caregivers and visit plans. */
 @Injectable()
@@ -27,9 +27,7 @@ export class HomeCareRepository {
   /** Starts a plan on `validFrom`: later versions are replaced, the one in force the day before ends then; one senior at a time. */
   async startPlan(seniorId: string, validFrom: string, plan: object, createdBy: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM dispatch.senior_view WHERE senior_id = $1 FOR UPDATE`, [seniorId]);
-      await manager.query(`DELETE FROM dispatch.visit_plan_version WHERE senior_id = $1 AND valid_from >= $2`, [seniorId, validFrom]);
-      await manager.query(`UPDATE dispatch.visit_plan_version SET valid_until = $2::date - 1 WHERE senior_id = $1 AND valid_from < $2 AND (valid_until IS NULL OR valid_until >= $2)`, [seniorId, validFrom]);
+      await closeVersionsFrom(manager, 'dispatch.visit_plan_version', seniorId, validFrom);
       await manager.insert(VisitPlanVersion, { seniorId, validFrom, validUntil: null, plan, createdBy });
     });
   }

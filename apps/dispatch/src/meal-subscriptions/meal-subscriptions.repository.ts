@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { MealChange, MealPause, MealSubscriptionVersion } from '@app/persistence';
+import { closeVersionsFrom, MealChange, MealPause, MealSubscriptionVersion } from '@app/persistence';
 
 /** The only place that reads and writes meal subscriptions, pauses and one-off changes. */
 @Injectable()
@@ -21,13 +21,7 @@ export class MealSubscriptionsRepository {
    * in force the day before ends then. One senior's changes are serialised by a row lock on the senior.
    */
   async startVersion(manager: EntityManager, seniorId: string, validFrom: string, terms: object, createdBy: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM dispatch.senior_view WHERE senior_id = $1 FOR UPDATE`, [seniorId]);
-    await manager.query(`DELETE FROM dispatch.meal_subscription_version WHERE senior_id = $1 AND valid_from >= $2`, [seniorId, validFrom]);
-    await manager.query(
-      `UPDATE dispatch.meal_subscription_version SET valid_until = $2::date - 1
-       WHERE senior_id = $1 AND valid_from < $2 AND (valid_until IS NULL OR valid_until >= $2)`,
-      [seniorId, validFrom],
-    );
+    await closeVersionsFrom(manager, 'dispatch.meal_subscription_version', seniorId, validFrom);
     await manager.insert(MealSubscriptionVersion, { seniorId, validFrom, validUntil: null, terms, createdBy });
   }
 
