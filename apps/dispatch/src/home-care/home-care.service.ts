@@ -8,9 +8,9 @@ import {
   CERTIFICATION_LEVELS,
   type Entitlements,
   isClockTime,
-  isoWeekday,
   localDate,
   minutesOfDay,
+  nextMonday,
   outOfChina,
   plannedMinutesPerWeek,
   validateVisitPlan,
@@ -102,11 +102,6 @@ export class HomeCareService {
     if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `Dispatch knows no senior ${seniorId}`);
     return senior;
   }
-}
-
-/** The first Monday after `date`. */
-function nextMonday(date: string): string {
-  return addDays(date, 8 - isoWeekday(date));
 }
 
 function caregiverProblems(profile: Record<string, unknown>): FieldProblem[] {

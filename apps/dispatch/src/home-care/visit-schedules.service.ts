@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, type CareVisitRecord, DomainError } from '@app/contracts';
-import { addDays, type Caregiver, clockTime, DISTRICT_TIME_ZONE, isoWeekday, localDate, localInstant, type ScheduleMetrics, scheduleWeek, type VisitPlan, visitsForWeek } from '@app/domain';
+import { type Caregiver, DISTRICT_TIME_ZONE, isoWeekday, localDate, localInstantAtMinute, nextMonday, type ScheduleMetrics, scheduleWeek, type VisitPlan, visitsForWeek } from '@app/domain';
 import { HomeCareRepository } from './home-care.repository';
 import { VisitSchedulesRepository } from './visit-schedules.repository';
 
@@ -39,7 +39,7 @@ export class VisitSchedulesService {
           seniorId: v.seniorId,
           date: v.date,
           caregiverId: a?.caregiverId ?? null,
-          plannedStart: a ? localInstant(v.date, clockTime(a.start), DISTRICT_TIME_ZONE).toISOString() : null,
+          plannedStart: a ? localInstantAtMinute(v.date, a.start, DISTRICT_TIME_ZONE).toISOString() : null,
           durationMinutes: v.durationMinutes,
           tasks: [...v.tasks],
           status: a ? 'planned' : 'unassigned',
@@ -53,8 +53,7 @@ export class VisitSchedulesService {
 
   /** Next week's schedule for every district with caregivers (the Sunday-evening job). */
   async runNextWeek(): Promise<number> {
-    const today = localDate(new Date());
-    const monday = addDays(today, 8 - isoWeekday(today));
+    const monday = nextMonday(localDate(new Date()));
     const districts = await this.schedules.districtsWithCaregivers();
     for (const district of districts) await this.run(district, monday);
     return districts.length;

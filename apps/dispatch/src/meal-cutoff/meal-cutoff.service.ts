@@ -4,7 +4,6 @@ import { DomainError, type MealCutoffSummary, type MealSlotName } from '@app/con
 import {
   assignOrdersToKitchens,
   chargeFor,
-  clockTime,
   DISTRICT_TIME_ZONE,
   chooseDish,
   isBeforeCutoff,
@@ -15,7 +14,7 @@ import {
   type DishChoice,
   type Entitlements,
   localDate,
-  localInstant,
+  localInstantAtMinute,
   mealsForDate,
   type MealSubscriptionTerms,
   minutesOfDay,
@@ -227,8 +226,8 @@ export class MealCutoffService {
           kitchenId,
           courierId: route.courierId,
           mode: route.mode,
-          departAt: atMinute(date, route.departAt).toISOString(),
-          returnAt: atMinute(date, route.returnAt).toISOString(),
+          departAt: localInstantAtMinute(date, route.departAt, DISTRICT_TIME_ZONE).toISOString(),
+          returnAt: localInstantAtMinute(date, route.returnAt, DISTRICT_TIME_ZONE).toISOString(),
           metres: Math.round(route.metres),
           meals: route.meals,
           longestPackToDoorMinutes: Math.max(0, ...route.stops.map((s) => s.packToDoorMinutes)),
@@ -254,7 +253,7 @@ export class MealCutoffService {
         deliveryNotes: meal.deliveryNotes,
         routeId: stop?.routeId ?? null,
         stopNumber: stop?.stopNumber ?? null,
-        plannedArrival: stop ? atMinute(date, stop.arriveAt).toISOString() : null,
+        plannedArrival: stop ? localInstantAtMinute(date, stop.arriveAt, DISTRICT_TIME_ZONE).toISOString() : null,
         priceFen: meal.charge.priceFen,
         subsidyFen: meal.charge.subsidyFen,
         coPayFen: meal.charge.coPayFen,
@@ -290,12 +289,6 @@ export class MealCutoffService {
     this.logger.log({ districtCode, date, slot, orders: summary.orders, seconds: summary.seconds }, 'meal cutoff done');
     return summary;
   }
-}
-
-/** The instant of a minute after local midnight on the date (plans are computed in minutes). */
-function atMinute(date: string, minutes: number): Date {
-  const whole = Math.floor(minutes);
-  return new Date(localInstant(date, clockTime(whole), DISTRICT_TIME_ZONE).getTime() + Math.round((minutes - whole) * 60_000));
 }
 
 function pointOf(kitchen: Kitchen): { lat: number; lng: number } {

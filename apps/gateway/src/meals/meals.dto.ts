@@ -2,24 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { COORDINATE_SYSTEMS, type CoordinateSystem, type CourierModeName, type EscalationOutcomeName, type KitchenKind, type MealSlotName, type StopOutcomeName } from '@app/contracts';
-import { COURIER_MODES, DIETS, LADDER_OUTCOMES, MEAL_SLOTS, STOP_OUTCOMES, TEXTURES } from '@app/domain';
+import { COURIER_MODES, DIETS, HH_MM, LADDER_OUTCOMES, MEAL_SLOTS, STOP_OUTCOMES, TEXTURES } from '@app/domain';
+import { GeoPointDto } from '../seniors/register-senior.dto';
 
 const KITCHEN_KINDS: readonly KitchenKind[] = ['central-kitchen', 'canteen', 'meal-point'];
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export class PointDto {
-  @ApiProperty({ example: 31.1124 })
-  @Type(() => Number)
-  @Min(-90)
-  @Max(90)
-  lat!: number;
-
-  @ApiProperty({ example: 121.3817 })
-  @Type(() => Number)
-  @Min(-180)
-  @Max(180)
-  lng!: number;
-}
+const CLOCK = HH_MM.regex;
 
 export class RegisterKitchenDto {
   @ApiProperty({ example: '310112' })
@@ -40,10 +27,10 @@ export class RegisterKitchenDto {
   @IsUUID('all')
   facilityId: string | null = null;
 
-  @ApiProperty({ type: PointDto })
+  @ApiProperty({ type: GeoPointDto })
   @ValidateNested()
-  @Type(() => PointDto)
-  location!: PointDto;
+  @Type(() => GeoPointDto)
+  location!: GeoPointDto;
 
   @ApiProperty({ enum: COORDINATE_SYSTEMS })
   @IsIn(COORDINATE_SYSTEMS)

@@ -47,3 +47,9 @@ export function localInstant(date: string, time: string, timeZone: string): Date
   const first = wall - zoneOffsetMs(wall, timeZone);
   return new Date(wall - zoneOffsetMs(first, timeZone));
 }
+
+/** The instant of a minute after local midnight (fractions kept to the millisecond): plans are computed in minutes. */
+export function localInstantAtMinute(date: string, minutes: number, timeZone: string): Date {
+  const whole = Math.floor(minutes);
+  return new Date(localInstant(date, clockTime(whole), timeZone).getTime() + Math.round((minutes - whole) * 60_000));
+}

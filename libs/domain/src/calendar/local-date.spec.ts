@@ -1,4 +1,5 @@
-import { addDays, addMonths, ageOn, datesOnWeekdays, daysBetween, isoWeekday, localDate } from './local-date';
+import { localInstantAtMinute } from './clock-time';
+import { addDays, addMonths, ageOn, datesOnWeekdays, daysBetween, isoWeekday, localDate, nextMonday } from './local-date';
 
 describe('local dates', () => {
   it('reads the Shanghai date of an instant, which is a day ahead of UTC in the evening', () => {
@@ -22,5 +23,16 @@ describe('local dates', () => {
   it('expands a weekly pattern into its dates', () => {
     expect(isoWeekday('2026-11-22')).toBe(7); // a Sunday
     expect(datesOnWeekdays('2026-11-23', '2026-12-06', [1, 3])).toEqual(['2026-11-23', '2026-11-25', '2026-11-30', '2026-12-02']);
+  });
+});
+
+describe('weeks and minutes', () => {
+  it('finds the next Monday, a week on from a Monday', () => {
+    expect(nextMonday('2026-12-02')).toBe('2026-12-07');
+    expect(nextMonday('2026-12-07')).toBe('2026-12-14');
+  });
+
+  it('turns a minute after local midnight into the instant, fractions kept', () => {
+    expect(localInstantAtMinute('2026-12-02', 630.5, 'Asia/Shanghai').toISOString()).toBe('2026-12-02T02:30:30.000Z');
   });
 });

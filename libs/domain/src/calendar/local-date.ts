@@ -61,3 +61,8 @@ export function datesOnWeekdays(from: string, until: string, weekdays: readonly 
   for (let date = from; date <= until; date = addDays(date, 1)) if (weekdays.includes(isoWeekday(date))) dates.push(date);
   return dates;
 }
+
+/** The first Monday after `date` (a week later when `date` is itself a Monday). */
+export function nextMonday(date: string): string {
+  return addDays(date, 8 - isoWeekday(date));
+}
