@@ -3,7 +3,6 @@ import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { bootstrapAllocation } from '../apps/allocation/src/allocation.bootstrap';
@@ -14,7 +13,7 @@ import { ConfigModule, loadEnvironment, PlatformEnvironment } from '@app/config'
 import { type Actor, DomainError, MessagingModule, ServiceClient } from '@app/contracts';
 import { DEFAULT_PRIORITY_RULES, DISTRICT_PROFILES, generateDistrict, localDate } from '@app/domain';
 import { ALLOCATION_ENTITIES, dataSourceOptions, type DistrictLoadSummary, loadDistrict } from '@app/persistence';
-import { createMigratedDatabase, type TestDatabase, testQueuePrefix } from '@app/testing';
+import { createMigratedDatabase, forgetQueues, type TestDatabase, testQueuePrefix } from '@app/testing';
 
 /**
  * `npm run bench:allocation [-- --profile small|minhang] [--seed <n>]` (default minhang, seed 1):
@@ -356,21 +355,6 @@ async function loadSection(database: TestDatabase, options: BenchOptions): Promi
     return load;
   } finally {
     await dataSource.destroy();
-  }
-}
-
-/** Removes the bench's queues from Redis: every key under its own prefix. */
-async function forgetQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 

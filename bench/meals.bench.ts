@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { bootstrapDispatch } from '../apps/dispatch/src/dispatch.bootstrap';
 import { MealCutoffService } from '../apps/dispatch/src/meal-cutoff/meal-cutoff.service';
@@ -11,7 +10,7 @@ import { MealPoliciesService } from '../apps/dispatch/src/meal-policies/meal-pol
 import { loadEnvironment, PlatformEnvironment } from '@app/config';
 import type { Actor, MealCutoffSummary } from '@app/contracts';
 import { addDays, DISTRICT_PROFILES, DISTRICT_TIME_ZONE, generateDistrict, localDate, localInstant } from '@app/domain';
-import { createMigratedDatabase, testQueuePrefix } from '@app/testing';
+import { createMigratedDatabase, forgetQueues, testQueuePrefix } from '@app/testing';
 import { type MealSeedSummary, seedMealDistrict } from './meal-district-seed';
 
 /**
@@ -207,21 +206,6 @@ async function databaseChecks(db: Client, districtCode: string, date: string, pr
     keptByKind,
     notServedReasons,
   };
-}
-
-/** Removes the bench's queues from Redis: every key under its own prefix. */
-async function forgetQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function main(): Promise<void> {

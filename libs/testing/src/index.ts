@@ -1,3 +1,4 @@
 export { eventually } from './eventually';
 export { gbtItems, seniorRegistration } from './senior-factory';
-export { createMigratedDatabase, createTestDatabase, dropTemplateDatabase, prepareTemplateDatabase, TestDatabase, testQueuePrefix } from './test-database';
+export { forgetQueues, testQueuePrefix } from './queue-prefix';
+export { createMigratedDatabase, createTestDatabase, dropTemplateDatabase, prepareTemplateDatabase, TestDatabase } from './test-database';

@@ -64,8 +64,3 @@ export async function createMigratedDatabase(purpose: string): Promise<TestDatab
     drop: () => onMaintenanceDatabase(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
 }
-
-/** A BullMQ prefix of its own for one test file, so files running in parallel never share a queue. */
-export function testQueuePrefix(): string {
-  return `test-${randomBytes(6).toString('hex')}`;
-}
