@@ -103,8 +103,8 @@ export class MealDeliveriesRepository {
   }
 
   /** The senior's door outcomes of the last days, for the reassessment rule. */
-  recentOutcomes(seniorId: string, fromDate: string): Promise<Array<{ date: string; outcome: StopOutcome['outcome'] }>> {
-    return this.dataSource.query(
+  recentOutcomes(seniorId: string, fromDate: string, manager: EntityManager = this.dataSource.manager): Promise<Array<{ date: string; outcome: StopOutcome['outcome'] }>> {
+    return manager.query(
       `SELECT o.date::text AS date, so.outcome FROM dispatch.stop_outcome so JOIN dispatch.meal_order o ON o.id = so.order_id WHERE so.senior_id = $1 AND o.date >= $2 ORDER BY o.date`,
       [seniorId, fromDate],
     );

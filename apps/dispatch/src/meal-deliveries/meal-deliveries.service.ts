@@ -101,25 +101,26 @@ export class MealDeliveriesService {
     const when = at ? new Date(at) : new Date();
     if (when.getTime() > Date.now() + 5 * 60_000) throw new DomainError('VALIDATION_FAILED', 'An outcome cannot be in the future', [{ field: 'at', problems: ['is in the future'] }]);
     const { policy } = await this.policies.inForce(order.district_code, order.date);
-    const escalation = await this.deliveries.transaction(async (manager) => {
+    const today = localDate(new Date());
+    const { escalation, reassessment } = await this.deliveries.transaction(async (manager) => {
       if (await this.deliveries.outcome(orderId, manager)) throw new DomainError('CONFLICT', `An outcome for meal ${orderId} is already recorded`);
       await this.deliveries.insertOutcome(manager, { orderId, seniorId: order.senior_id, outcome, at: when, recordedBy: actor.accountId, note });
       if (outcome === 'hospitalised') {
         await this.subscriptions.insertPause(manager, { id: randomUUID(), seniorId: order.senior_id, fromDate: addDays(order.date, 1), untilDate: null, reason: `in hospital (reported at the door on ${order.date}); resume when home`, createdBy: actor.accountId });
       }
+      // Repeated refusals or missed meals: the request travels in the outcome's own transaction, so it cannot be lost.
+      const due = reassessmentDue(await this.deliveries.recentOutcomes(order.senior_id, addDays(today, -policy.reassessment.withinDays), manager), policy.reassessment, today);
+      if (due.due) {
+        await recordEvent(manager, DispatchOutboxEvent, 'meals.reassessment-requested', { requestId: `meals:${order.senior_id}:${today}`, seniorId: order.senior_id, reason: due.reason!, raisedBy: actor.accountId }, correlationId);
+      }
       // Nobody opened the door: an emergency until someone has seen the senior.
-      return startsEscalation(outcome, order.lives_alone) ? this.escalations.start(manager, order, when, escalationLadder(policy)) : null;
+      return {
+        escalation: startsEscalation(outcome, order.lives_alone) ? await this.escalations.start(manager, order, when, escalationLadder(policy)) : null,
+        reassessment: due.due,
+      };
     });
+    if (reassessment) this.relay.kick();
     if (escalation) await this.escalations.schedule(escalation.caseId, escalation.step, escalation.deadline);
-    const today = localDate(new Date());
-    const history = await this.deliveries.recentOutcomes(order.senior_id, addDays(today, -policy.reassessment.withinDays));
-    const due = reassessmentDue(history, policy.reassessment, today);
-    if (due.due) {
-      await this.deliveries.transaction((manager) =>
-        recordEvent(manager, DispatchOutboxEvent, 'meals.reassessment-requested', { requestId: `meals:${order.senior_id}:${today}`, seniorId: order.senior_id, reason: due.reason!, raisedBy: actor.accountId }, correlationId),
-      );
-      this.relay.kick();
-    }
     return toOutcomeRecord((await this.deliveries.outcome(orderId))!);
   }
 
