@@ -40,6 +40,11 @@ import { WebhookDelivery } from './dispatch/webhook-delivery.entity';
 import { CaregiverRecord } from './dispatch/caregiver.entity';
 import { VisitPlanVersion } from './dispatch/visit-plan-version.entity';
 import { CareVisit } from './dispatch/care-visit.entity';
+import { CareVisitAlert } from './dispatch/care-visit-alert.entity';
+import { CareScheduleVersion } from './dispatch/care-schedule-version.entity';
+import { CareVisitNotice } from './dispatch/care-visit-notice.entity';
+import { CareDoorTag } from './dispatch/care-door-tag.entity';
+import { VisitPolicyVersion } from './dispatch/visit-policy-version.entity';
 import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 import { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 import { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';
@@ -61,6 +66,6 @@ export const ASSESSMENT_ENTITIES = [
   AssessmentInboxReceipt,
 ];
 export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, PlanningTargetsVersion, StreetStatisticsRecord, AllocationOutboxEvent, AllocationInboxReceipt];
-export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, MealPolicyVersion, Kitchen, KitchenMenu, Courier, MealSubscriptionVersion, MealPause, MealChange, MealCutoffRun, MealOrder, DeliveryRoute, StopOutcome, EscalationCase, WebhookDelivery, CaregiverRecord, VisitPlanVersion, CareVisit, DispatchOutboxEvent, DispatchInboxReceipt];
+export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, MealPolicyVersion, Kitchen, KitchenMenu, Courier, MealSubscriptionVersion, MealPause, MealChange, MealCutoffRun, MealOrder, DeliveryRoute, StopOutcome, EscalationCase, WebhookDelivery, CaregiverRecord, VisitPlanVersion, CareVisit, CareVisitAlert, CareScheduleVersion, CareVisitNotice, CareDoorTag, VisitPolicyVersion, DispatchOutboxEvent, DispatchInboxReceipt];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];
