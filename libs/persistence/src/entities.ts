@@ -52,9 +52,10 @@ import { Account } from './identity/account.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { AuditEntry } from './identity/audit-entry.entity';
 import { ConsentLink } from './identity/consent-link.entity';
+import { RefreshToken } from './identity/refresh-token.entity';
 
 /** Each app's data source knows only its own schema's entities: a service cannot query another's tables. */
-export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry];
+export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry, RefreshToken];
 export const ASSESSMENT_ENTITIES = [
   Senior,
   SeniorPriorityFlag,

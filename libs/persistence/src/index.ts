@@ -54,6 +54,7 @@ export { Account } from './identity/account.entity';
 export { ApiKey } from './identity/api-key.entity';
 export { AuditEntry } from './identity/audit-entry.entity';
 export { ConsentLink } from './identity/consent-link.entity';
+export { RefreshToken } from './identity/refresh-token.entity';
 export { pendingSchemaChanges, runMigrations } from './migrator';
 export { InboxReceipt } from './outbox/inbox-receipt.entity';
 export { applyOnce, recordEvent } from './outbox/outbox';
