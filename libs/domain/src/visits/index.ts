@@ -20,7 +20,7 @@ export {
   skillsForTasks,
 } from './visit-vocabulary';
 export { ALERT_SEVERITIES, type AlertGrace, DEFAULT_VISIT_POLICY, type HomeCareVisitPolicy, validateVisitPolicy, type VisitAlertSeverity, type VisitProblem } from './visit-policy';
-export { plannedMinutesPerWeek, validateVisitPlan, type VisitPattern, type VisitPlan, type VisitRequest, visitsForWeek, type VisitWindow } from './visit-plan';
+export { DEFAULT_VERIFICATION, plannedMinutesPerWeek, validateVisitPlan, type VisitVerificationSettings, type VisitPattern, type VisitPlan, type VisitRequest, visitsForWeek, type VisitWindow } from './visit-plan';
 export { type Caregiver, isOnDuty, mayVisit, weeklyBudgetMinutes } from './caregiver-day';
 export {
   type CaregiverDayPlan,
@@ -33,7 +33,8 @@ export {
   type WeeklySchedule,
   type WorkloadSpread,
 } from './weekly-schedule';
-export { type DayChange, type DayReplan, replanDay, type ReplanOptions, type VisitChange, type VisitChangeKind } from './replanning';
+export { type DayChange, type DayReplan, replanDay, type ReplanOptions, restoreSchedule, type StoredAssignment, type VisitChange, type VisitChangeKind } from './replanning';
+export { type CheckEvidence, type CheckVerification, doorCodeHash, VERIFICATION_METHODS, type VerificationMethod, verifyCheck } from './visit-verification';
 export { type LateVisitAlert, lateVisitAlerts } from './visit-alerts';
 export {
   careLedger,

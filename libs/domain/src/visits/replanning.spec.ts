@@ -1,6 +1,6 @@
 import { SeededRandom } from '../district';
 import { type Caregiver, mayVisit } from './caregiver-day';
-import { replanDay } from './replanning';
+import { replanDay, restoreSchedule } from './replanning';
 import { caregiver, near, plan, WEEK } from './test/fixtures';
 import { type VisitRequest, visitsForWeek } from './visit-plan';
 import { scheduleWeek } from './weekly-schedule';
@@ -67,5 +67,38 @@ describe('same-day re-planning', () => {
     expect(mayVisit(caregivers.find((c) => c.caregiverId === added?.toCaregiverId) as Caregiver, extra)).toBe(true);
     expect(result.changes.filter((c) => c.kind === 'reassigned')).toEqual([]);
     expect(result.notify.seniorIds).toContain(senior.seniorId);
+  });
+
+  it('during the day, moves nothing to a time already past: what cannot start after now is left unassigned', () => {
+    const sick = busiest.caregiverId;
+    const noon = 12 * 60;
+    const result = replanDay(schedule, WEDNESDAY, { sickCaregiverId: sick }, caregivers, { notBeforeMinute: noon });
+    const windows = new Map(schedule.visits.map((v) => [v.visitId, v.window]));
+    for (const change of result.changes.filter((c) => c.kind === 'reassigned')) expect(change.toStart ?? 0).toBeGreaterThanOrEqual(noon);
+    for (const change of result.changes.filter((c) => c.kind === 'unassigned' && windows.get(c.visitId)!.to < noon)) expect(change.toCaregiverId).toBeNull();
+    const morning = busiest.visitIds.filter((id) => windows.get(id)!.to < noon);
+    expect(result.changes.filter((c) => morning.includes(c.visitId)).map((c) => c.kind)).toEqual(morning.map(() => 'unassigned'));
+  });
+});
+
+describe('a stored schedule restored for re-planning', () => {
+  const { caregivers, schedule } = setup();
+  const stored = schedule.assignments.map((a) => ({ visitId: a.visitId, caregiverId: a.caregiverId, start: a.start }));
+
+  it('gives back every caregiver and start as stored', () => {
+    const restored = restoreSchedule(schedule.weekStart, schedule.visits, caregivers, stored);
+    expect(restored.assignments.map((a) => [a.visitId, a.caregiverId, a.start]).sort()).toEqual(schedule.assignments.map((a) => [a.visitId, a.caregiverId, a.start]).sort());
+    expect(restored.metrics.unassigned).toBe(schedule.metrics.unassigned);
+  });
+
+  it('keeps a hand-edited time that breaks the window, and drops a caregiver who left', () => {
+    const first = stored[0];
+    const second = stored.find((a) => a.caregiverId !== first!.caregiverId);
+    const edited = [{ ...first!, start: 23 * 60 }, ...stored.slice(1)];
+    const team = caregivers.filter((c) => c.caregiverId !== second!.caregiverId);
+    const restored = restoreSchedule(schedule.weekStart, schedule.visits, team, edited);
+    expect(restored.assignments.find((a) => a.visitId === first!.visitId)?.start).toBe(23 * 60);
+    expect(restored.assignments.some((a) => a.caregiverId === second!.caregiverId)).toBe(false);
+    expect(restored.unassigned.map((u) => u.visitId)).toContain(second!.visitId);
   });
 });

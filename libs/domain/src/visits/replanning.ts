@@ -40,6 +40,8 @@ export interface ReplanOptions {
   readonly detourFactor?: number;
   readonly continuityPenaltyMetres?: number;
   readonly lastWeekCaregivers?: Readonly<Record<string, string>>;
+  /** Minute of the day before which nothing moved or added may start (re-planning during the day: now). */
+  readonly notBeforeMinute?: number;
 }
 
 const MOVED_MINUTES = 0.5;
@@ -98,10 +100,13 @@ export function replanDay(schedule: WeeklySchedule, date: string, change: DayCha
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
   };
   const onDuty = team.filter((caregiver) => isOnDuty(caregiver, date));
+  const notBeforeMinute = options.notBeforeMinute ?? 0;
   for (const visit of [...orphans].sort((a, b) => a.window.from - b.window.from || (a.visitId < b.visitId ? -1 : 1))) {
     const known = new Set([options.lastWeekCaregivers?.[visit.seniorId], ...visit.preferredCaregiverIds, ...weekCaregivers(visit.seniorId)].filter((id): id is string => id !== undefined));
     let best: { caregiver: Caregiver; sequence: VisitRequest[]; timed: TimedDay; cost: number; added: number } | null = null;
-    const candidates = onDuty
+    const startable = visit.window.to >= notBeforeMinute;
+    if (startable) notBefore.set(visit.visitId, Math.max(notBefore.get(visit.visitId) ?? 0, notBeforeMinute));
+    const candidates = (startable ? onDuty : [])
       .filter((caregiver) => mayVisit(caregiver, visit))
       .sort((a, b) => haversineMetres(a.home, visit.location) - haversineMetres(b.home, visit.location));
     for (const caregiver of candidates) {
@@ -193,4 +198,51 @@ function dayStates(schedule: WeeklySchedule): DayState[] {
     });
   }
   return [...states.values()];
+}
+
+/** A visit of a stored schedule: who makes it and from which minute of its day. */
+export interface StoredAssignment {
+  readonly visitId: string;
+  readonly caregiverId: string;
+  readonly start: number;
+}
+
+/**
+ * A week's schedule as it was stored (who visits whom, from when), re-timed so it can be re-planned:
+ * each caregiver's day in the order of the stored starts, no visit earlier than stored. A day that
+ * no longer fits its windows or shift (a coordinator's manual edit may do that) keeps the stored
+ * times as they are. Assignments to caregivers no longer in the team are dropped (their visits are
+ * then unassigned).
+ */
+export function restoreSchedule(weekStart: string, visits: readonly VisitRequest[], caregivers: readonly Caregiver[], stored: readonly StoredAssignment[], options: ReplanOptions = {}): WeeklySchedule {
+  const started = Date.now();
+  const detour = options.detourFactor ?? DEFAULT_DETOUR_FACTOR;
+  const visitById = new Map(visits.map((visit) => [visit.visitId, visit]));
+  const caregiverById = new Map(caregivers.map((caregiver) => [caregiver.caregiverId, caregiver]));
+  const notBefore = new Map(stored.map((entry) => [entry.visitId, entry.start]));
+  const groups = new Map<string, { date: string; caregiver: Caregiver; entries: StoredAssignment[] }>();
+  for (const entry of stored) {
+    const visit = visitById.get(entry.visitId);
+    const caregiver = caregiverById.get(entry.caregiverId);
+    if (!visit || !caregiver) continue;
+    const key = `${visit.date}|${caregiver.caregiverId}`;
+    const group = groups.get(key) ?? { date: visit.date, caregiver, entries: [] };
+    group.entries.push(entry);
+    groups.set(key, group);
+  }
+  const days = new Map<string, DayState>();
+  for (const { date, caregiver, entries } of groups.values()) {
+    const day = days.get(date) ?? { date, sequences: new Map(), timings: new Map() };
+    days.set(date, day);
+    const sequence = entries.sort((a, b) => a.start - b.start || (a.visitId < b.visitId ? -1 : 1)).map((entry) => visitById.get(entry.visitId) as VisitRequest);
+    setRoute(day, caregiver.caregiverId, sequence, timeDay(caregiver, sequence, detour, notBefore) ?? asStored(sequence, entries));
+  }
+  return assembleSchedule(weekStart, visits, caregivers, [...days.values()], { policy: options.policy ?? DEFAULT_VISIT_POLICY, detour, lastWeek: options.lastWeekCaregivers ?? {}, zones: 0, started });
+}
+
+/** The stored times as they are, without travel: for a day edited beyond what the windows allow. */
+function asStored(sequence: readonly VisitRequest[], entries: readonly StoredAssignment[]): TimedDay {
+  const stops = sequence.map((visit, i) => ({ visitId: visit.visitId, arrival: entries[i]!.start, start: entries[i]!.start, end: entries[i]!.start + visit.durationMinutes, travelMinutes: 0 }));
+  const service = sequence.reduce((sum, visit) => sum + visit.durationMinutes, 0);
+  return { stops, departAt: stops[0]?.start ?? 0, returnAt: stops.at(-1)?.end ?? 0, travelMinutes: 0, serviceMinutes: service, workMinutes: service };
 }

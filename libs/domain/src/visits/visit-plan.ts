@@ -8,6 +8,7 @@ import { isClockTime, minutesOfDay } from '../calendar/clock-time';
 import type { LatLng } from '../district';
 import type { HomeCareEntitlement } from '../entitlements';
 import { DEFAULT_VISIT_POLICY, type HomeCareVisitPolicy, type VisitProblem } from './visit-policy';
+import { VERIFICATION_METHODS, type VerificationMethod } from './visit-verification';
 import { CARE_SKILLS, CARE_TASK_SKILLS, type CaregiverGender, type CareSkill, skillsForTasks } from './visit-vocabulary';
 
 /** A recurring visit: on an ISO weekday (1 = Monday), starting between `from` and `to` (local HH:MM). */
@@ -39,7 +40,16 @@ export interface VisitPlan {
   readonly blockedCaregiverIds: readonly string[];
   /** Why the plan gives more hours than the entitlement (paid privately, a discharge week...); required then. */
   readonly overrideReason?: string | null;
+  /** How check-in and check-out are verified, and whether the senior consented to the caregiver's location being kept; absent: a geofence, location not kept. */
+  readonly verification?: VisitVerificationSettings;
 }
+
+export interface VisitVerificationSettings {
+  readonly method: VerificationMethod;
+  readonly keepLocation: boolean;
+}
+
+export const DEFAULT_VERIFICATION: VisitVerificationSettings = Object.freeze({ method: 'geofence', keepLocation: false });
 
 /** Minutes after midnight, local time. */
 export interface VisitWindow {
@@ -134,6 +144,11 @@ export function validateVisitPlan(plan: VisitPlan, entitlement: HomeCareEntitlem
   });
   if (plan.genderPreference !== null && plan.genderPreference !== 'female' && plan.genderPreference !== 'male') {
     report('genderPreference', `genderPreference ${JSON.stringify(plan.genderPreference)} must be female, male or null`);
+  }
+  if (plan.verification !== undefined) {
+    const { method, keepLocation } = (plan.verification ?? {}) as Partial<VisitVerificationSettings>;
+    if (!(VERIFICATION_METHODS as readonly unknown[]).includes(method)) report('verification.method', `verification.method ${JSON.stringify(method)} must be one of ${VERIFICATION_METHODS.join(', ')}`);
+    if (typeof keepLocation !== 'boolean') report('verification.keepLocation', 'verification.keepLocation must be true (the senior consented to the location being kept) or false');
   }
   plan.blockedCaregiverIds.forEach((id, i) => {
     if (plan.preferredCaregiverIds.includes(id)) report(`blockedCaregiverIds[${i}]`, `caregiver ${id} is both preferred and blocked`);
