@@ -36,6 +36,11 @@ export class TestPlatform {
       LOG_LEVEL: 'silent',
       OUTBOX_POLL_MS: 200,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // Every test file calls from 127.0.0.1 and signs in often: limits out of reach unless a test sets its own.
+      RATE_LIMIT_PER_IP: 1_000_000,
+      RATE_LIMIT_PER_ACCOUNT: 1_000_000,
+      LOGIN_MAX_FAILURES_PER_IP: 100_000,
+      LOGIN_MAX_FAILURES_PER_USERNAME: 1000,
       ...options.env,
     };
     const platform = new TestPlatform(database, env);

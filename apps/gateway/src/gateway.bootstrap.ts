@@ -22,6 +22,7 @@ export async function createGateway(overrides: Partial<GatewayEnvironment> = {},
   const env = app.get<GatewayEnvironment>(ENVIRONMENT);
   app.useLogger(app.get(Logger));
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
+  app.set('trust proxy', env.TRUST_PROXY_HOPS);
   app.use(helmet());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableCors({ origin: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : false, credentials: false });

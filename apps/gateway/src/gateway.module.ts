@@ -22,6 +22,11 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { CredentialsAuthenticator } from './auth/credentials.authenticator';
+import { LoginLockout } from './auth/login-lockout';
+import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
+import { LimitsRedisModule } from './rate-limits/limits-redis';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { rateLimitsModule } from './rate-limits/rate-limits.module';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
@@ -56,6 +61,8 @@ export class GatewayModule {
         PersistenceModule.forService(IDENTITY_ENTITIES),
         MessagingModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
+        LimitsRedisModule,
+        rateLimitsModule(),
         JwtModule.registerAsync({
           inject: [ENVIRONMENT],
           useFactory: (env: GatewayEnvironment) => ({
@@ -94,6 +101,8 @@ export class GatewayModule {
         AccountsService,
         AuthService,
         CredentialsAuthenticator,
+        RefreshTokensRepository,
+        LoginLockout,
         ConsentsRepository,
         ConsentsService,
         AuditRepository,
@@ -106,6 +115,7 @@ export class GatewayModule {
         { provide: AUTHENTICATOR, useExisting: CredentialsAuthenticator },
         { provide: CONSENT_CHECKER, useExisting: ConsentsService },
         { provide: ACCESS_AUDITOR, useExisting: AuditService },
+        { provide: APP_GUARD, useClass: RateLimitGuard }, // before the access guard: refusals are counted too
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

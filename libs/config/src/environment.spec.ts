@@ -16,6 +16,12 @@ describe('environment', () => {
     expect(() => loadEnvironment(PlatformEnvironment, { DATABASE_URL: 'mysql://x' })).toThrow(ConfigurationError);
   });
 
+  it('has working defaults for sign-in lockout and rate limits, and refuses limits of zero', () => {
+    const env = loadEnvironment(GatewayEnvironment, {});
+    expect(env).toMatchObject({ JWT_REFRESH_TTL_SECONDS: 1_209_600, LOGIN_MAX_FAILURES_PER_USERNAME: 5, LOGIN_LOCKOUT_SECONDS: 900, RATE_LIMIT_PER_ACCOUNT: 600, RATE_LIMIT_PER_IP: 120, TRUST_PROXY_HOPS: 0 });
+    expect(() => loadEnvironment(GatewayEnvironment, { RATE_LIMIT_PER_IP: '0', LOGIN_LOCKOUT_SECONDS: '0' })).toThrow(/RATE_LIMIT_PER_IP[\s\S]*LOGIN_LOCKOUT_SECONDS|LOGIN_LOCKOUT_SECONDS[\s\S]*RATE_LIMIT_PER_IP/);
+  });
+
   it('refuses the development secrets in production', () => {
     expect(() => loadEnvironment(GatewayEnvironment, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
   });

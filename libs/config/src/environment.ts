@@ -81,6 +81,42 @@ export class GatewayEnvironment extends PlatformEnvironment {
   /** Comma-separated origins allowed by CORS; empty means no cross-origin browser access. */
   @IsString()
   CORS_ORIGINS = '';
+
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For is trusted (0: the socket's address is the client's). */
+  @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS: number = 0;
+
+  /** Lifetime of one refresh token; each refresh issues a new one with a fresh lifetime. */
+  @IsInt() @Min(60) @Max(90 * 86_400)
+  JWT_REFRESH_TTL_SECONDS: number = 14 * 86_400;
+
+  /** Failed sign-ins for one username within the window before the username is locked. */
+  @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES_PER_USERNAME: number = 5;
+
+  /** Failed sign-ins from one IP address within the window before sign-ins from it are refused. */
+  @IsInt() @Min(1) @Max(100_000)
+  LOGIN_MAX_FAILURES_PER_IP: number = 50;
+
+  /** The window in which failed sign-ins are counted (seconds). */
+  @IsInt() @Min(1) @Max(86_400)
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 15 * 60;
+
+  /** How long a username (or IP address) stays locked once it reached its limit (seconds). */
+  @IsInt() @Min(1) @Max(86_400)
+  LOGIN_LOCKOUT_SECONDS: number = 15 * 60;
+
+  /** Requests per window for an authenticated account (all routes together). */
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PER_ACCOUNT: number = 600;
+
+  /** Requests per window for anonymous callers, per IP address (all routes together). */
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PER_IP: number = 120;
+
+  /** The rate-limit window (seconds); a caller over its limit waits until the window ends. */
+  @IsInt() @Min(1) @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
 }
 
 /** The secrets that must never keep their development defaults in production. */

@@ -1,35 +1,102 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
-import { Actor, DomainError, Role } from '@app/contracts';
+import { Actor, assertNever, DomainError, Role } from '@app/contracts';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { actorOf } from '../accounts/accounts.service';
 import type { AccessTokenClaims } from './access-token';
 import type { TokenResponse } from './auth.dto';
+import { LoginLockout } from './login-lockout';
+import { hashRefreshToken, newRefreshToken, RefreshRefusal, refusalOf } from './refresh-token';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 /** A hash of a random password: verifying against it makes an unknown username cost as much as a known one. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2h1H8jqtP6gy2sq3rs5mS0dqGCm7mdrcUX2pRGcVX6g';
+
+/** What a client is told when its refresh token cannot be exchanged. */
+function refused(refusal: RefreshRefusal): DomainError {
+  switch (refusal) {
+    case 'unknown':
+      return new DomainError('REFRESH_TOKEN_INVALID', 'The refresh token is unknown; sign in again');
+    case 'reused':
+      return new DomainError('REFRESH_TOKEN_REUSED', 'The refresh token was already used, so it may have been copied: every token of this sign-in is now revoked; sign in again');
+    case 'revoked':
+      return new DomainError('REFRESH_TOKEN_INVALID', 'The refresh token was revoked (signed out, or reuse detected); sign in again');
+    case 'expired':
+      return new DomainError('REFRESH_TOKEN_INVALID', 'The refresh token has expired; sign in again');
+    default:
+      return assertNever(refusal);
+  }
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly accounts: AccountsRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly lockout: LoginLockout,
     private readonly jwt: JwtService,
     @Inject(ENVIRONMENT) private readonly env: GatewayEnvironment,
   ) {}
 
-  async issueToken(username: string, password: string): Promise<TokenResponse> {
-    const actor = await this.verifyPassword(username, password);
-    const claims: AccessTokenClaims = { sub: actor.accountId, roles: actor.roles, fac: actor.facilityIds, kit: actor.kitchenIds };
-    return { accessToken: await this.jwt.signAsync(claims), tokenType: 'Bearer', expiresIn: this.env.JWT_ACCESS_TTL_SECONDS };
+  /** Signs in: an access token and the first refresh token of a new family. */
+  async issueToken(username: string, password: string, ip?: string): Promise<TokenResponse> {
+    const actor = await this.verifyPassword(username, password, ip);
+    const refreshToken = newRefreshToken();
+    await this.refreshTokens.insert({ id: randomUUID(), familyId: randomUUID(), accountId: actor.accountId, tokenHash: hashRefreshToken(refreshToken), expiresAt: this.refreshExpiry() });
+    return this.tokens(actor, refreshToken);
   }
 
-  /** The actor for a username and password; the same error whether the name or the password is wrong. */
-  async verifyPassword(username: string, password: string): Promise<Actor> {
+  /**
+   * Exchanges a refresh token for a new access token and the next refresh token of its family, and
+   * marks it used. A used token presented again revokes its family: whoever holds a copy (the thief
+   * or the owner) is signed out. A disabled account's family is revoked too.
+   */
+  async refresh(refreshToken: string): Promise<TokenResponse> {
+    const tokenHash = hashRefreshToken(refreshToken);
+    const outcome = await this.refreshTokens.transaction(async (tx): Promise<{ refused: DomainError } | { actor: Actor; next: string }> => {
+      const current = await tx.markUsed(tokenHash);
+      if (!current) {
+        const stored = await tx.findByHash(tokenHash);
+        const refusal = refusalOf(stored, new Date()) ?? 'expired'; // only a race with expiry gets here without a refusal
+        if (refusal === 'reused' && stored) await tx.revokeFamily(stored.familyId);
+        return { refused: refused(refusal) };
+      }
+      const account = await tx.findAccount(current.accountId);
+      if (!account || account.disabledAt) {
+        await tx.revokeFamily(current.familyId);
+        return { refused: new DomainError('REFRESH_TOKEN_INVALID', 'The account is disabled') };
+      }
+      const next = newRefreshToken();
+      await tx.insert({ id: randomUUID(), familyId: current.familyId, accountId: account.id, tokenHash: hashRefreshToken(next), expiresAt: this.refreshExpiry() });
+      return { actor: actorOf(account), next };
+    });
+    if ('refused' in outcome) throw outcome.refused;
+    return this.tokens(outcome.actor, outcome.next);
+  }
+
+  /** Signs out the sign-in the refresh token belongs to: every token of its family stops working. */
+  async logout(refreshToken: string): Promise<void> {
+    const stored = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
+    if (!stored) throw refused('unknown');
+    await this.refreshTokens.revokeFamily(stored.familyId);
+  }
+
+  /**
+   * The actor for a username and password; the same error whether the name or the password is wrong.
+   * Refused without checking while the username (or the caller's address) is locked by failures.
+   */
+  async verifyPassword(username: string, password: string, ip?: string): Promise<Actor> {
+    await this.lockout.assertOpen(username, ip);
     const account = await this.accounts.findByUsername(username);
     const valid = await argon2.verify(account?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!account || !valid || account.disabledAt) throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password');
+    if (!account || !valid || account.disabledAt) {
+      await this.lockout.recordFailure(username, ip);
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong username or password');
+    }
+    await this.lockout.recordSuccess(username);
     return actorOf(account);
   }
 
@@ -40,5 +107,20 @@ export class AuthService {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired');
     }
+  }
+
+  private async tokens(actor: Actor, refreshToken: string): Promise<TokenResponse> {
+    const claims: AccessTokenClaims = { sub: actor.accountId, roles: actor.roles, fac: actor.facilityIds, kit: actor.kitchenIds };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      tokenType: 'Bearer',
+      expiresIn: this.env.JWT_ACCESS_TTL_SECONDS,
+      refreshToken,
+      refreshExpiresIn: this.env.JWT_REFRESH_TTL_SECONDS,
+    };
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.env.JWT_REFRESH_TTL_SECONDS * 1000);
   }
 }

@@ -6,15 +6,30 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { actorOf, hashApiKey } from '../accounts/accounts.service';
 import { AuthService } from './auth.service';
 
-/** Finds the caller from a bearer access token (people) or an X-Api-Key header (machines). */
+/**
+ * Finds the caller from a bearer access token (people) or an X-Api-Key header (machines). The answer
+ * is remembered per request: the rate-limit guard asks first, the access guard gets the same answer.
+ */
 @Injectable()
 export class CredentialsAuthenticator implements Authenticator {
+  private readonly answers = new WeakMap<Request, Promise<Actor | null>>();
+
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountsRepository,
   ) {}
 
-  async authenticate(request: Request): Promise<Actor | null> {
+  authenticate(request: Request): Promise<Actor | null> {
+    let answer = this.answers.get(request);
+    if (!answer) {
+      answer = this.identify(request);
+      answer.catch(() => undefined); // a refusal is answered by whoever awaits it, never left unhandled
+      this.answers.set(request, answer);
+    }
+    return answer;
+  }
+
+  private async identify(request: Request): Promise<Actor | null> {
     const authorization = request.headers.authorization;
     if (authorization) {
       const [scheme, token] = authorization.split(' ');

@@ -1,0 +1,31 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import IORedis from 'ioredis';
+import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
+
+/**
+ * The gateway's Redis connection for counters that every replica must share: request rate limits
+ * and failed sign-ins. Keys live under the app's QUEUE_PREFIX, so test runs never share a counter.
+ */
+@Injectable()
+export class LimitsRedis implements OnApplicationShutdown {
+  readonly client: IORedis;
+  readonly prefix: string;
+
+  constructor(@Inject(ENVIRONMENT) env: GatewayEnvironment) {
+    // A request must not hang on a Redis outage: fail it after one retry instead.
+    this.client = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    this.prefix = `${env.QUEUE_PREFIX}:limits`;
+  }
+
+  /** A key of ours: `<QUEUE_PREFIX>:limits:<parts joined by colons>`. */
+  key(...parts: string[]): string {
+    return [this.prefix, ...parts].join(':');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}
+
+@Module({ providers: [LimitsRedis], exports: [LimitsRedis] })
+export class LimitsRedisModule {}
