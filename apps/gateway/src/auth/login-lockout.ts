@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { DomainError } from '@app/contracts';
 import { LimitsRedis } from '../rate-limits/limits-redis';
+import { clientAddress } from '../rate-limits/rate-limit-subject';
 
 /** A sign-in refused because its username or address is locked; the answer carries Retry-After. */
 export class LoginLockedError extends DomainError {
@@ -66,7 +67,10 @@ export class LoginLockout {
   private subjects(username: string, ip: string | undefined): Array<{ failures: string; lock: string; limit: number }> {
     const user = createHash('sha256').update(username.toLowerCase()).digest('hex');
     const subjects = [{ failures: this.redis.key('login', 'user', user, 'failures'), lock: this.redis.key('login', 'user', user, 'lock'), limit: this.env.LOGIN_MAX_FAILURES_PER_USERNAME }];
-    if (ip) subjects.push({ failures: this.redis.key('login', 'ip', ip, 'failures'), lock: this.redis.key('login', 'ip', ip, 'lock'), limit: this.env.LOGIN_MAX_FAILURES_PER_IP });
+    if (ip) {
+      const address = clientAddress(ip);
+      subjects.push({ failures: this.redis.key('login', 'ip', address, 'failures'), lock: this.redis.key('login', 'ip', address, 'lock'), limit: this.env.LOGIN_MAX_FAILURES_PER_IP });
+    }
     return subjects;
   }
 }

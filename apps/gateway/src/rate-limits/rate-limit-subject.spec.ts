@@ -1,4 +1,4 @@
-import { limitOf, rateLimitMessage, subjectOf, trackerOf } from './rate-limit-subject';
+import { clientAddress, limitOf, rateLimitMessage, subjectOf, trackerOf } from './rate-limit-subject';
 
 describe('rate-limit subject', () => {
   const actor = { accountId: '6f1c2f8e-3c1b-4c7e-9d7a-1a2b3c4d5e6f', roles: ['planner' as const], facilityIds: [], kitchenIds: [] };
@@ -17,6 +17,14 @@ describe('rate-limit subject', () => {
     expect(trackerOf(subject)).toBe('ip:10.0.0.1');
     expect(trackerOf(subjectOf(null, '10.0.0.2'))).not.toBe(trackerOf(subject));
     expect(limitOf(subject, limits)).toBe(120);
+  });
+
+  it('counts IPv4 addresses as they are and IPv6 addresses by their /64', () => {
+    expect(clientAddress('::ffff:203.0.113.5')).toBe('203.0.113.5');
+    expect(clientAddress('203.0.113.5')).toBe('203.0.113.5');
+    expect(clientAddress('2001:db8:1:2:3:4:5:6')).toBe(clientAddress('2001:db8:1:2:ffff::1'));
+    expect(clientAddress('2001:db8:1:2::1')).not.toBe(clientAddress('2001:db8:1:3::1'));
+    expect(clientAddress(undefined)).toBe('unknown');
   });
 
   it('says whose limit was reached and when to retry', () => {

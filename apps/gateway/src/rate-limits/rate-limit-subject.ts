@@ -1,3 +1,4 @@
+import { normalizeIp } from '@nestjs/throttler';
 import type { Actor } from '@app/contracts';
 
 /** Who a request is counted against: the account when its credentials hold, otherwise the caller's IP address. */
@@ -9,7 +10,15 @@ export interface RateLimits {
 }
 
 export function subjectOf(actor: Actor | null, ip: string | undefined): RateLimitSubject {
-  return actor ? { kind: 'account', accountId: actor.accountId } : { kind: 'ip', ip: ip ?? 'unknown' };
+  return actor ? { kind: 'account', accountId: actor.accountId } : { kind: 'ip', ip: clientAddress(ip) };
+}
+
+/**
+ * The address a caller is counted under: an IPv4 address as it is (also when IPv4-mapped), an IPv6
+ * address by its /64, since one household or host usually holds a whole /64.
+ */
+export function clientAddress(ip: string | undefined): string {
+  return ip ? normalizeIp(ip) : 'unknown';
 }
 
 /** The counter's name: one per account or IP address for all routes together. */
