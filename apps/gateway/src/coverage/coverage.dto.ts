@@ -1,7 +1,7 @@
 import { Param, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { COORDINATE_SYSTEMS, DomainError, FACILITY_TYPES, type CoordinateSystem, type FacilityType } from '@app/contracts';
 import { GAP_RESOLUTIONS } from '@app/domain';
 import { GeoPointDto } from '../seniors/register-senior.dto';
@@ -62,6 +62,7 @@ export class WhatIfDto {
   type!: FacilityType;
 
   @ApiProperty({ type: GeoPointDto, description: 'Where the new site would be' })
+  @IsObject()
   @ValidateNested()
   @Type(() => GeoPointDto)
   point!: GeoPointDto;

@@ -82,6 +82,7 @@ export class RegisterFacilityDto {
   streetCode: string | null = null;
 
   @ApiProperty({ type: GeoPointDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => GeoPointDto)
   location!: GeoPointDto;

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsLatitude,
   IsLongitude,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -76,6 +77,7 @@ export class HomeAddressDto {
   streetCode: string | null = null;
 
   @ApiProperty({ type: GeoPointDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => GeoPointDto)
   location!: GeoPointDto;
@@ -136,6 +138,7 @@ export class RegisterSeniorDto {
   idNumber!: string;
 
   @ApiProperty({ type: HomeAddressDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => HomeAddressDto)
   address!: HomeAddressDto;
