@@ -8,6 +8,12 @@ import { FacilityViewsRepository } from './facility-views/facility-views.reposit
 import { FacilityViewsService } from './facility-views/facility-views.service';
 import { HomeCareRepository } from './home-care/home-care.repository';
 import { HomeCareService } from './home-care/home-care.service';
+import { CareLedgerService } from './home-care/care-ledger.service';
+import { CareVisitsRepository } from './home-care/care-visits.repository';
+import { VisitAlertsService } from './home-care/visit-alerts.service';
+import { VisitCheckInsService } from './home-care/visit-check-ins.service';
+import { VisitPoliciesService } from './home-care/visit-policies.service';
+import { VisitReplansService } from './home-care/visit-replans.service';
 import { VisitSchedulesRepository } from './home-care/visit-schedules.repository';
 import { VisitSchedulesService } from './home-care/visit-schedules.service';
 import { KitchenWebhooksRepository } from './kitchen-webhooks/kitchen-webhooks.repository';
@@ -22,7 +28,6 @@ import { EscalationsService } from './escalations/escalations.service';
 import { DispatchSchedulesProcessor } from './messaging/dispatch-schedules.processor';
 import { MealDeliveriesRepository } from './meal-deliveries/meal-deliveries.repository';
 import { MealDeliveriesService } from './meal-deliveries/meal-deliveries.service';
-import { MealPoliciesRepository } from './meal-policies/meal-policies.repository';
 import { MealPoliciesService } from './meal-policies/meal-policies.service';
 import { MealSubscriptionsRepository } from './meal-subscriptions/meal-subscriptions.repository';
 import { MealSubscriptionsService } from './meal-subscriptions/meal-subscriptions.service';
@@ -50,7 +55,6 @@ export class DispatchModule {
         SeniorViewsService,
         FacilityViewsRepository,
         FacilityViewsService,
-        MealPoliciesRepository,
         MealPoliciesService,
         KitchensRepository,
         KitchensService,
@@ -70,6 +74,12 @@ export class DispatchModule {
         HomeCareService,
         VisitSchedulesRepository,
         VisitSchedulesService,
+        CareVisitsRepository,
+        VisitPoliciesService,
+        VisitAlertsService,
+        VisitCheckInsService,
+        VisitReplansService,
+        CareLedgerService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

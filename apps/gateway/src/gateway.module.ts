@@ -36,7 +36,11 @@ import { DaycareController } from './facilities/daycare.controller';
 import { BedApplicationsController } from './waitlist/bed-applications.controller';
 import { WaitingListController } from './waitlist/waiting-list.controller';
 import { KitchensController } from './meals/kitchens.controller';
+import { CareLedgerController } from './home-care/care-ledger.controller';
 import { HomeCareController } from './home-care/home-care.controller';
+import { VisitCoordinationController } from './home-care/visit-coordination.controller';
+import { VisitsController } from './home-care/visits.controller';
+import { SealedText } from './personal-data/sealed-text';
 import { MealDeliveriesController } from './meals/meal-deliveries.controller';
 import { MealSubscriptionsController } from './meals/meal-subscriptions.controller';
 import { FacilitiesController } from './facilities/facilities.controller';
@@ -89,6 +93,9 @@ export class GatewayModule {
         MealSubscriptionsController,
         MealDeliveriesController,
         HomeCareController,
+        VisitsController,
+        VisitCoordinationController,
+        CareLedgerController,
         ConsentsController,
         AuditController,
         RequestsController,
@@ -107,6 +114,7 @@ export class GatewayModule {
         ConsentsService,
         AuditRepository,
         AuditService,
+        SealedText,
         IdNumberProtector,
         SeniorsService,
         AssessmentsService,

@@ -32,6 +32,7 @@ export const EVENT_SUBSCRIBERS = {
   'daycare.booked': ['dispatch'],
   'daycare.cancelled': ['dispatch'],
   'meals.reassessment-requested': ['assessment'],
+  'visits.reassessment-requested': ['assessment'],
 } as const satisfies { readonly [T in EventType]: readonly ServiceName[] };
 
 /** The events one service receives: its inbox processor switches over exactly these. */
@@ -52,6 +53,7 @@ export const EVENT_SOURCES: { readonly [T in EventType]: ServiceName } = {
   'daycare.booked': 'allocation',
   'daycare.cancelled': 'allocation',
   'meals.reassessment-requested': 'dispatch',
+  'visits.reassessment-requested': 'dispatch',
 };
 
 /** One of the events a service subscribes to, as a union discriminated by `type` (switch on it to narrow the payload). */

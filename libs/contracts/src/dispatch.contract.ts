@@ -24,7 +24,25 @@ import type {
   StopOutcomeRecord,
   WebhookDeliveryRecord,
 } from './meals.types';
-import type { CareVisitRecord, CaregiverRecord, RegisterCaregiverCommand, SetVisitPlanCommand, VisitPlanRecord } from './visits.types';
+import type {
+  CareLedgerRecord,
+  CareVisitAlertRecord,
+  CareVisitDetail,
+  CareVisitRecord,
+  CaregiverRecord,
+  RegisterCaregiverCommand,
+  ScheduleVersionSummary,
+  ScheduleVersionView,
+  SetVisitPlanCommand,
+  VisitCheckInCommand,
+  VisitCheckOutCommand,
+  VisitMoveCommand,
+  VisitNoticeRecord,
+  VisitPlanRecord,
+  VisitReplanCommand,
+  VisitReplanResult,
+} from './visits.types';
+import type { LtciClaim } from '@app/domain';
 import type { ScheduleMetrics } from '@app/domain';
 import type { GeoPoint } from './seniors.types';
 
@@ -90,6 +108,32 @@ export interface DispatchCommands extends SystemCommands {
   'caregiver.visits': { request: { from: string; until: string }; reply: CareVisitRecord[] };
   /** A senior's coming visits with the caregiver's name. */
   'senior.visits': { request: { seniorId: string }; reply: CareVisitRecord[] };
+  /** The calling caregiver checks in at the door: verified by the senior's door tag or a geofence; a late alert clears. */
+  'visit.check-in': { request: VisitCheckInCommand; reply: CareVisitDetail };
+  /** The calling caregiver checks out: tasks done, notes, concerns (a fall or a request asks for a reassessment). */
+  'visit.check-out': { request: VisitCheckOutCommand; reply: CareVisitDetail };
+  /** A visit with what happened at it: its caregiver, or staff. */
+  'visit.get': { request: { visitId: string }; reply: CareVisitDetail };
+  /** A coordinator moves a visit to another caregiver or time (refused when it overlaps that caregiver's other visits). */
+  'visit.move': { request: VisitMoveCommand; reply: VisitReplanResult };
+  /** Same-day re-planning: a sick caregiver, a cancelled or an extra visit; as little else as possible moves, everyone affected gets a notice. */
+  'visit-schedule.replan': { request: VisitReplanCommand; reply: VisitReplanResult };
+  'visit-schedule.versions': { request: { districtCode: string; weekStart: string }; reply: ScheduleVersionSummary[] };
+  'visit-schedule.version': { request: { districtCode: string; weekStart: string; version: number | 'actual' }; reply: ScheduleVersionView };
+  /** The code for a new tag on the senior's door (shown once; only its hash is kept; the old tag stops working). */
+  'door-tag.issue': { request: { seniorId: string }; reply: { seniorId: string; code: string; issuedAt: string } };
+  'visit-alert.list': { request: { districtCode: string; openOnly: boolean }; reply: CareVisitAlertRecord[] };
+  'visit-alert.acknowledge': { request: { alertId: string }; reply: CareVisitAlertRecord };
+  /** Closes an alert; for a failed verification, `confirmVisit` says the coordinator confirmed the visit happened. */
+  'visit-alert.resolve': { request: { alertId: string; resolution: string; confirmVisit: boolean }; reply: CareVisitAlertRecord };
+  'caregiver.notices': { request: { since: string | null }; reply: VisitNoticeRecord[] };
+  'senior.visit-notices': { request: { seniorId: string; since: string | null }; reply: VisitNoticeRecord[] };
+  'visit-policy.publish': { request: { districtCode: string; version: string; effectiveFrom: string; policy: unknown }; reply: MealPolicyRecord };
+  'visit-policy.get': { request: { districtCode: string; date: string | null }; reply: MealPolicyRecord };
+  /** A senior's month of home care: entitled, planned, delivered, missed hours and the LTCI claim. */
+  'care-ledger.get': { request: { seniorId: string; month: string }; reply: CareLedgerRecord };
+  /** Every senior's LTCI claim of a district's month, for the fund. */
+  'ltci-claims.list': { request: { districtCode: string; month: string }; reply: LtciClaim[] };
   /** How fast cases that started in a period were resolved. */
   'escalation.sla': { request: { districtCode: string; from: string; until: string }; reply: EscalationSlaReport };
 }
@@ -105,4 +149,6 @@ export interface MealsReassessmentRequestedEvent {
 
 export interface DispatchEvents {
   'meals.reassessment-requested': MealsReassessmentRequestedEvent;
+  /** A caregiver reported a fall or a concern and asked for a reassessment. */
+  'visits.reassessment-requested': MealsReassessmentRequestedEvent;
 }

@@ -30,7 +30,7 @@ export const SCHEDULE_QUEUES = {
 export interface ScheduleCatalogue {
   assessment: 'reassessment.sweep' | 'policy.activation';
   allocation: 'waitlist.sweep' | 'offer.expire';
-  dispatch: 'meal.cutoff' | 'meal-schedules.refresh' | 'escalation.deadline' | 'escalation.sweep' | 'kitchen.webhook' | 'visit-schedule.weekly';
+  dispatch: 'meal.cutoff' | 'meal-schedules.refresh' | 'escalation.deadline' | 'escalation.sweep' | 'kitchen.webhook' | 'visit-schedule.weekly' | 'visit.late-check' | 'visit-alert.sweep';
 }
 
 export const ALL_QUEUES: readonly string[] = [...Object.values(COMMAND_QUEUES), ...Object.values(INBOX_QUEUES), ...Object.values(SCHEDULE_QUEUES)];

@@ -17,3 +17,4 @@ export { AcceptedWhenPending, answerOrPending, PendingRequest } from './pending-
 export { createValidationPipe, flatten } from './validation.pipe';
 export { UuidParam } from './uuid-param.decorator';
 export { DistrictCodeParam } from './district-code-param.decorator';
+export { csvAttachment } from './csv-attachment';

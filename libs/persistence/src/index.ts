@@ -46,6 +46,7 @@ export { CareScheduleVersion } from './dispatch/care-schedule-version.entity';
 export { CareVisitNotice } from './dispatch/care-visit-notice.entity';
 export { CareDoorTag } from './dispatch/care-door-tag.entity';
 export { VisitPolicyVersion } from './dispatch/visit-policy-version.entity';
+export { DistrictPolicyVersionColumns } from './dispatch/district-policy-version-columns';
 export { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 export { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 export { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';

@@ -16,8 +16,13 @@ export class AssessmentInboxProcessor extends InboxProcessor<'assessment'> {
         await this.reassessments.requestImmediate(requestId, seniorId, `meal deliveries: ${reason}`, raisedBy);
         return;
       }
+      case 'visits.reassessment-requested': {
+        const { requestId, seniorId, reason, raisedBy } = event.payload;
+        await this.reassessments.requestImmediate(requestId, seniorId, `home-care visit: ${reason}`, raisedBy);
+        return;
+      }
       default:
-        return assertNever(event.type, 'assessment event');
+        return assertNever(event, 'assessment event');
     }
   }
 }

@@ -12,6 +12,10 @@ export class HomeCareRepository {
     return this.dataSource.manager.findOne(CaregiverRecord, { where: { id } });
   }
 
+  caregiverByAccount(accountId: string): Promise<CaregiverRecord | null> {
+    return this.dataSource.manager.findOne(CaregiverRecord, { where: { accountId } });
+  }
+
   caregivers(districtCode: string): Promise<CaregiverRecord[]> {
     return this.dataSource.manager.find(CaregiverRecord, { where: { districtCode }, order: { name: 'ASC' } });
   }

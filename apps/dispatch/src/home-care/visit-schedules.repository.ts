@@ -2,6 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CareVisitRecord } from '@app/contracts';
+import { CareVisitsRepository } from './care-visits.repository';
+
+export interface SavedVisit {
+  id: string;
+  seniorId: string;
+  date: string;
+  caregiverId: string | null;
+  plannedStart: string | null;
+  durationMinutes: number;
+  tasks: string[];
+  status: 'planned' | 'unassigned';
+  unassignedReason: string | null;
+  /** The domain's VisitRequest. */
+  request: object;
+}
 
 export interface PlanInForce {
   senior_id: string;
@@ -13,7 +28,10 @@ export interface PlanInForce {
 /** The only place that reads the week's plans and caregivers for scheduling and writes the week's visits. */
 @Injectable()
 export class VisitSchedulesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly careVisits: CareVisitsRepository,
+  ) {}
 
   /** Seniors at home (not in a bed) with a plan in force on the Monday. */
   plansInForce(districtCode: string, weekStart: string): Promise<PlanInForce[]> {
@@ -41,19 +59,32 @@ export class VisitSchedulesRepository {
     return rows.map((r) => r.district_code);
   }
 
-  /** Replaces the district's week with the new schedule, in one transaction. */
-  async saveWeek(districtCode: string, weekStart: string, visits: Array<{ id: string; seniorId: string; date: string; caregiverId: string | null; plannedStart: string | null; durationMinutes: number; tasks: string[]; status: string; unassignedReason: string | null }>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM dispatch.care_visit WHERE district_code = $1 AND week_start = $2`, [districtCode, weekStart]);
+  /**
+   * Replaces the district's week with the new schedule, in one transaction, and records it as a
+   * version ('original' the first time, 'optimised' after). Visits that have begun, happened, been
+   * missed or cancelled stay as they are. Returns the version's number.
+   */
+  async saveWeek(districtCode: string, weekStart: string, visits: SavedVisit[], reason: string, createdBy: string | null): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const number = await this.careVisits.nextVersionNumber(manager, districtCode, weekStart);
+      await manager.query(`DELETE FROM dispatch.care_visit WHERE district_code = $1 AND week_start = $2 AND status IN ('planned','unassigned')`, [districtCode, weekStart]);
       for (let i = 0; i < visits.length; i += 2_000) {
         await manager.query(
-          `INSERT INTO dispatch.care_visit (id, district_code, week_start, senior_id, date, caregiver_id, planned_start, duration_minutes, tasks, status, unassigned_reason)
-           SELECT v."id", $2, $3, v."seniorId", v."date", v."caregiverId", v."plannedStart", v."durationMinutes", ARRAY(SELECT jsonb_array_elements_text(v."tasks")), v."status", v."unassignedReason"
-           FROM jsonb_to_recordset($1::jsonb) AS v("id" text, "seniorId" uuid, "date" date, "caregiverId" uuid, "plannedStart" timestamptz, "durationMinutes" int, "tasks" jsonb, "status" text, "unassignedReason" text)`,
+          `INSERT INTO dispatch.care_visit (id, district_code, week_start, senior_id, date, caregiver_id, planned_start, duration_minutes, tasks, status, unassigned_reason, request)
+           SELECT v."id", $2, $3, v."seniorId", v."date", v."caregiverId", v."plannedStart", v."durationMinutes", ARRAY(SELECT jsonb_array_elements_text(v."tasks")), v."status", v."unassignedReason", v."request"
+           FROM jsonb_to_recordset($1::jsonb) AS v("id" text, "seniorId" uuid, "date" date, "caregiverId" uuid, "plannedStart" timestamptz, "durationMinutes" int, "tasks" jsonb, "status" text, "unassignedReason" text, "request" jsonb)
+           ON CONFLICT (id) DO NOTHING`,
           [JSON.stringify(visits.slice(i, i + 2_000)), districtCode, weekStart],
         );
       }
+      const snapshot = visits.map((v) => ({ visitId: v.id, seniorId: v.seniorId, caregiverId: v.caregiverId, start: v.plannedStart }));
+      await this.careVisits.insertVersion(manager, { districtCode, weekStart, number, kind: number === 1 ? 'original' : 'optimised', reason, visits: snapshot, createdBy });
+      return number;
     });
+  }
+
+  visitRecord(visitId: string): Promise<CareVisitRecord | undefined> {
+    return this.views(`v.id = $1`, [visitId], true).then((rows) => rows[0]);
   }
 
   caregiverVisits(accountId: string, from: string, until: string): Promise<CareVisitRecord[]> {

@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, type CareVisitRecord, DomainError } from '@app/contracts';
 import { type Caregiver, DISTRICT_TIME_ZONE, isoWeekday, localDate, localInstantAtMinute, nextMonday, type ScheduleMetrics, scheduleWeek, type VisitPlan, visitsForWeek } from '@app/domain';
+import type { CaregiverRecord } from '@app/persistence';
 import { HomeCareRepository } from './home-care.repository';
-import { VisitSchedulesRepository } from './visit-schedules.repository';
+import { VisitAlertsService } from './visit-alerts.service';
+import { VisitPoliciesService } from './visit-policies.service';
+import { type SavedVisit, VisitSchedulesRepository } from './visit-schedules.repository';
 
 /** Planning time for a district's week: the domain planner shares it between zones and days. */
 const WEEK_BUDGET_MS = 30_000;
@@ -19,22 +22,26 @@ export class VisitSchedulesService {
   constructor(
     private readonly schedules: VisitSchedulesRepository,
     private readonly homeCare: HomeCareRepository,
+    private readonly policies: VisitPoliciesService,
+    private readonly alerts: VisitAlertsService,
   ) {}
 
-  async run(districtCode: string, weekStart: string): Promise<ScheduleMetrics & { districtCode: string; weekStart: string }> {
+  async run(districtCode: string, weekStart: string, createdBy: string | null = null): Promise<ScheduleMetrics & { districtCode: string; weekStart: string; version: number }> {
     if (isoWeekday(weekStart) !== 1) throw new DomainError('VALIDATION_FAILED', 'A week starts on a Monday', [{ field: 'weekStart', problems: [`${weekStart} is not a Monday`] }]);
-    const [plans, caregiverRows, lastWeek] = await Promise.all([this.schedules.plansInForce(districtCode, weekStart), this.homeCare.caregivers(districtCode), this.schedules.lastWeekCaregivers(districtCode, weekStart)]);
-    const visits = plans.flatMap((p) => visitsForWeek({ ...(p.plan as object), seniorId: p.senior_id, location: { lat: p.lat, lng: p.lng } } as VisitPlan, weekStart));
-    const caregivers: Caregiver[] = caregiverRows.filter((c) => c.active).map((c) => ({ ...(c.profile as object), caregiverId: c.id }) as Caregiver);
-    const schedule = scheduleWeek(visits, caregivers, { weekStart, lastWeekCaregivers: lastWeek, timeLimitMs: Math.min(WEEK_BUDGET_MS, 500 + visits.length * 20) });
+    const [plans, caregiverRows, lastWeek, { policy }] = await Promise.all([
+      this.schedules.plansInForce(districtCode, weekStart),
+      this.homeCare.caregivers(districtCode),
+      this.schedules.lastWeekCaregivers(districtCode, weekStart),
+      this.policies.inForce(districtCode, weekStart),
+    ]);
+    const visits = plans.flatMap((p) => visitsForWeek({ ...(p.plan as object), seniorId: p.senior_id, location: { lat: p.lat, lng: p.lng } } as VisitPlan, weekStart, policy));
+    const caregivers = activeCaregivers(caregiverRows);
+    const schedule = scheduleWeek(visits, caregivers, { weekStart, policy, lastWeekCaregivers: lastWeek, timeLimitMs: Math.min(WEEK_BUDGET_MS, 500 + visits.length * 20) });
     const assigned = new Map(schedule.assignments.map((a) => [a.visitId, a]));
     const unassigned = new Map(schedule.unassigned.map((u) => [u.visitId, u]));
-    await this.schedules.saveWeek(
-      districtCode,
-      weekStart,
-      visits.map((v) => {
-        const a = assigned.get(v.visitId);
-        return {
+    const rows = visits.map((v): SavedVisit => {
+      const a = assigned.get(v.visitId);
+      return {
           id: v.visitId,
           seniorId: v.seniorId,
           date: v.date,
@@ -44,11 +51,13 @@ export class VisitSchedulesService {
           tasks: [...v.tasks],
           status: a ? 'planned' : 'unassigned',
           unassignedReason: a ? null : (unassigned.get(v.visitId)?.detail ?? 'not planned'),
+          request: v,
         };
-      }),
-    );
-    this.logger.log({ districtCode, weekStart, visits: schedule.metrics.visits, unassigned: schedule.metrics.unassigned }, 'weekly visit schedule');
-    return { districtCode, weekStart, ...schedule.metrics };
+      });
+    const version = await this.schedules.saveWeek(districtCode, weekStart, rows, createdBy ? 'run by hand' : 'weekly schedule', createdBy);
+    await this.alerts.scheduleLateChecks(districtCode, rows.map((r) => ({ id: r.id, plannedStart: r.plannedStart ? new Date(r.plannedStart) : null })));
+    this.logger.log({ districtCode, weekStart, version, visits: schedule.metrics.visits, unassigned: schedule.metrics.unassigned }, 'weekly visit schedule');
+    return { districtCode, weekStart, version, ...schedule.metrics };
   }
 
   /** Next week's schedule for every district with caregivers (the Sunday-evening job). */
@@ -67,4 +76,9 @@ export class VisitSchedulesService {
   async seniorVisits(seniorId: string): Promise<CareVisitRecord[]> {
     return this.schedules.seniorVisits(seniorId, localDate(new Date()));
   }
+}
+
+/** The district's active caregivers as the planner sees them. */
+export function activeCaregivers(rows: readonly CaregiverRecord[]): Caregiver[] {
+  return rows.filter((c) => c.active).map((c) => ({ ...(c.profile as object), caregiverId: c.id }) as Caregiver);
 }

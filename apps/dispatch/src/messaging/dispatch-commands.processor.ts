@@ -2,6 +2,11 @@ import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, requireActor, WORKER_OPTIONS } from '@app/contracts';
 import { FacilityViewsService } from '../facility-views/facility-views.service';
 import { HomeCareService } from '../home-care/home-care.service';
+import { CareLedgerService } from '../home-care/care-ledger.service';
+import { VisitAlertsService } from '../home-care/visit-alerts.service';
+import { VisitCheckInsService } from '../home-care/visit-check-ins.service';
+import { VisitPoliciesService } from '../home-care/visit-policies.service';
+import { VisitReplansService } from '../home-care/visit-replans.service';
 import { VisitSchedulesService } from '../home-care/visit-schedules.service';
 import { KitchenWebhooksService } from '../kitchen-webhooks/kitchen-webhooks.service';
 import { KitchensService } from '../kitchens/kitchens.service';
@@ -31,6 +36,11 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
     private readonly homeCare: HomeCareService,
     private readonly visitSchedules: VisitSchedulesService,
     private readonly deliveries: MealDeliveriesService,
+    private readonly checkIns: VisitCheckInsService,
+    private readonly visitAlerts: VisitAlertsService,
+    private readonly replans: VisitReplansService,
+    private readonly visitPolicies: VisitPoliciesService,
+    private readonly ledger: CareLedgerService,
   ) {
     super();
   }
@@ -139,7 +149,7 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
         return this.homeCare.getPlan((payload as Payload<'visit-plan.get'>).seniorId);
       case 'visit-schedule.run': {
         const { districtCode, weekStart } = payload as Payload<'visit-schedule.run'>;
-        return this.visitSchedules.run(districtCode, weekStart);
+        return this.visitSchedules.run(districtCode, weekStart, requireActor(actor).accountId);
       }
       case 'caregiver.visits': {
         const { from, until } = payload as Payload<'caregiver.visits'>;
@@ -147,6 +157,56 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
       }
       case 'senior.visits':
         return this.visitSchedules.seniorVisits((payload as Payload<'senior.visits'>).seniorId);
+      case 'visit.check-in':
+        return this.checkIns.checkIn(payload as Payload<'visit.check-in'>, requireActor(actor));
+      case 'visit.check-out':
+        return this.checkIns.checkOut(payload as Payload<'visit.check-out'>, requireActor(actor), correlationId);
+      case 'visit.get':
+        return this.checkIns.get((payload as Payload<'visit.get'>).visitId, requireActor(actor));
+      case 'door-tag.issue':
+        return this.checkIns.issueDoorTag((payload as Payload<'door-tag.issue'>).seniorId, requireActor(actor));
+      case 'visit.move':
+        return this.replans.move(payload as Payload<'visit.move'>, requireActor(actor));
+      case 'visit-schedule.replan':
+        return this.replans.replan(payload as Payload<'visit-schedule.replan'>, requireActor(actor));
+      case 'visit-schedule.versions': {
+        const { districtCode, weekStart } = payload as Payload<'visit-schedule.versions'>;
+        return this.replans.versions(districtCode, weekStart, requireActor(actor));
+      }
+      case 'visit-schedule.version': {
+        const { districtCode, weekStart, version } = payload as Payload<'visit-schedule.version'>;
+        return this.replans.version(districtCode, weekStart, version, requireActor(actor));
+      }
+      case 'caregiver.notices':
+        return this.replans.caregiverNotices((payload as Payload<'caregiver.notices'>).since, requireActor(actor));
+      case 'senior.visit-notices': {
+        const { seniorId, since } = payload as Payload<'senior.visit-notices'>;
+        return this.replans.seniorNotices(seniorId, since);
+      }
+      case 'visit-alert.list': {
+        const { districtCode, openOnly } = payload as Payload<'visit-alert.list'>;
+        return this.visitAlerts.list(districtCode, openOnly, requireActor(actor));
+      }
+      case 'visit-alert.acknowledge':
+        return this.visitAlerts.acknowledge((payload as Payload<'visit-alert.acknowledge'>).alertId, requireActor(actor));
+      case 'visit-alert.resolve': {
+        const { alertId, resolution, confirmVisit } = payload as Payload<'visit-alert.resolve'>;
+        return this.visitAlerts.resolve(alertId, resolution, confirmVisit, requireActor(actor));
+      }
+      case 'visit-policy.publish':
+        return this.visitPolicies.publish(payload as Payload<'visit-policy.publish'>, requireActor(actor));
+      case 'visit-policy.get': {
+        const { districtCode, date } = payload as Payload<'visit-policy.get'>;
+        return this.visitPolicies.get(districtCode, date);
+      }
+      case 'care-ledger.get': {
+        const { seniorId, month } = payload as Payload<'care-ledger.get'>;
+        return this.ledger.month(seniorId, month);
+      }
+      case 'ltci-claims.list': {
+        const { districtCode, month } = payload as Payload<'ltci-claims.list'>;
+        return this.ledger.districtClaims(districtCode, month);
+      }
       default:
         return assertNever(name, 'dispatch command');
     }

@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, CallContext, CourierRecord, KitchenRecord, KitchenWebhookRecord, WebhookDeliveryRecord, MealCutoffSummary, MealPolicyRecord, MenuRecord, RouteManifest, ServiceClient } from '@app/contracts';
 import { type ProductionList, productionListCsv } from '@app/domain';
-import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
+import { Access, answerOrPending, AuthenticatedRequest, csvAttachment, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 import { checkIdempotencyKey } from '../seniors/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
+import { PolicyVersionDto } from '../policies/policy-version.dto';
 import { manifestsCsv } from './manifests-csv';
 import { renderManifestsPdf } from './manifests.pdf';
-import { DistrictMealParams, KitchenMealParams, MealDayQuery, MealPolicyDto, MenuDto, RegisterCourierDto, RegisterKitchenDto, WebhookDto } from './meals.dto';
+import { DistrictMealParams, KitchenMealParams, MealDayQuery, MenuDto, RegisterCourierDto, RegisterKitchenDto, WebhookDto } from './meals.dto';
 
 /** A cutoff plans every kitchen's routes of a district: it may take longer than an ordinary request. */
 const CUTOFF_TIMEOUT_MS = 120_000;
@@ -140,7 +141,7 @@ export class KitchensController {
   /** A new meal policy version (cutoffs, delivery windows, prices, pack-to-door limit); the cutoff schedules follow it. */
   @Post('districts/:districtCode/meal-policy')
   @Access({ roles: ['admin', 'planner'], audit: 'meal-policy.publish' })
-  publishPolicy(@DistrictCodeParam() districtCode: string, @Body() dto: MealPolicyDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealPolicyRecord | PendingRequest> {
+  publishPolicy(@DistrictCodeParam() districtCode: string, @Body() dto: PolicyVersionDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealPolicyRecord | PendingRequest> {
     return answerOrPending(this.client.call('dispatch', 'meal-policy.publish', { districtCode, ...dto }, this.context(actor, req)));
   }
 
@@ -162,11 +163,4 @@ export class KitchensController {
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {
     return { actor, correlationId: correlationIdOf(req), timeoutMs: this.env.REQUEST_TIMEOUT_MS };
   }
-}
-
-/** A CSV body sent as a download. */
-function csvAttachment(res: Response, filename: string, csv: string): string {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  return csv;
 }

@@ -109,20 +109,6 @@ export class DistrictMealParams extends MealDayQuery {
   districtCode!: string;
 }
 
-export class MealPolicyDto {
-  @ApiProperty({ example: '2027' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'version must be 1–64 letters, digits or ._-' })
-  version!: string;
-
-  @ApiProperty({ example: '2027-01-01' })
-  @IsDateString({ strict: true })
-  effectiveFrom!: string;
-
-  @ApiProperty({ description: 'slots (cutoff, cutoffDaysBefore, deliveryWindow, priceFen per slot), maxPackToDoorMinutes, reassessment' })
-  @IsObject()
-  policy!: Record<string, unknown>;
-}
-
 export class SubscriptionDto {
   @ApiPropertyOptional({ example: '2026-12-03', description: 'First date of the new terms; absent: the first date whose cutoffs have not passed' })
   @IsOptional()

@@ -174,10 +174,15 @@ export const LTCI_CLAIM_CSV_HEADER = ['senior_id', 'month', 'visit_id', 'date', 
 
 /** The claim for spreadsheets: one row per delivered visit, then a total row. CRLF line ends, formula-safe cells. */
 export function ltciClaimCsv(claim: LtciClaim): string {
-  const rows = [
+  return ltciClaimsCsv([claim]);
+}
+
+/** Many seniors' claims (a district's month for the fund) under one header: each senior's rows, then their total row. */
+export function ltciClaimsCsv(claims: readonly LtciClaim[]): string {
+  const rows = claims.flatMap((claim) => [
     ...claim.lines.map((line) => [claim.seniorId, claim.month, line.visitId, line.date, line.caregiverId, line.minutes, line.coveredMinutes, line.amountFen, line.fundSharePercent, line.fundFen, line.coPayFen, line.selfPayFen]),
     [claim.seniorId, claim.month, 'total', null, null, claim.totals.minutes, claim.totals.coveredMinutes, claim.totals.amountFen, null, claim.totals.fundFen, claim.totals.coPayFen, claim.totals.selfPayFen],
-  ];
+  ]);
   return [LTCI_CLAIM_CSV_HEADER.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
 

@@ -44,6 +44,7 @@ export {
   LTCI_CLAIM_CSV_HEADER,
   type LtciClaim,
   ltciClaimCsv,
+  ltciClaimsCsv,
   VISIT_RECORD_STATUSES,
   type VisitRecord,
   type VisitRecordStatus,
