@@ -57,9 +57,9 @@ describe('caregivers and visit plans (e2e)', () => {
       .http()
       .post('/v1/caregivers')
       .set(as(planner.token))
-      .send({ districtCode: '310112', name: '错误', profile: { ...profile, skills: ['juggling'], shift: { from: '17:00', to: '08:00' }, workingDays: [0], home: { lat: 48.85, lng: 2.35 } } })
+      .send({ districtCode: '310112', name: '错误', profile: { ...profile, skills: ['juggling'], shift: { from: '17:00', to: '08:00' }, break: { from: '12:00', to: '12:15', minutes: 30 }, workingDays: [0], home: { lat: 48.85, lng: 2.35 } } })
       .expect(400);
-    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['profile.home', 'profile.shift', 'profile.skills', 'profile.workingDays']);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['profile.break', 'profile.home', 'profile.shift', 'profile.skills', 'profile.workingDays']);
     await platform.http().post('/v1/caregivers').set(as(assessor.token)).send({ districtCode: '310112', name: '陈护理员', profile }).expect(403);
     const list = await platform.http().get('/v1/districts/310112/caregivers').set(as(planner.token)).expect(200);
     expect(list.body.map((c: { name: string }) => c.name)).toEqual(['陈护理员']);

@@ -120,6 +120,11 @@ function caregiverProblems(profile: Record<string, unknown>): FieldProblem[] {
   if (!days || days.length === 0 || days.some((d) => !Number.isInteger(d) || (d as number) < 1 || (d as number) > 7)) bad('workingDays', 'ISO weekdays 1 (Monday) to 7 (Sunday)');
   const shift = profile['shift'] as { from?: unknown; to?: unknown } | undefined;
   if (!isClockTime(shift?.from) || !isClockTime(shift?.to) || minutesOfDay(shift.from) >= minutesOfDay(shift.to)) bad('shift', '{ from, to } as HH:MM, from before to');
+  const pause = profile['break'] as { from?: unknown; to?: unknown; minutes?: unknown } | null | undefined;
+  if (pause != null) {
+    const fits = isClockTime(pause.from) && isClockTime(pause.to) && typeof pause.minutes === 'number' && Number.isInteger(pause.minutes) && pause.minutes >= 10 && minutesOfDay(pause.from) + pause.minutes <= minutesOfDay(pause.to);
+    if (!fits) bad('break', '{ from, to, minutes }: a break of 10 or more whole minutes that fits between from and to (HH:MM), or null');
+  }
   const max = profile['maxHoursPerWeek'];
   if (max != null && !(typeof max === 'number' && max > 0 && max <= 60)) bad('maxHoursPerWeek', 'hours from 1 to 60, or null');
   if (!list(profile['daysOff'])?.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))) bad('daysOff', 'a list of dates YYYY-MM-DD');

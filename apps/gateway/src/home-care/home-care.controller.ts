@@ -26,7 +26,7 @@ export class RegisterCaregiverDto {
   name!: string;
 
   @ApiProperty({
-    description: 'gender, certification, skills, languages, home {lat,lng}, travelMode, workingDays (1–7), shift {from,to}, maxHoursPerWeek, daysOff',
+    description: 'gender, certification, skills, languages, home {lat,lng}, travelMode, workingDays (1–7), shift {from,to}, break {from,to,minutes} (optional meal break), maxHoursPerWeek, daysOff',
     example: { gender: 'female', certification: 'senior', skills: ['personal-care', 'bathing'], languages: ['mandarin', 'shanghainese'], home: { lat: 31.11, lng: 121.38 }, travelMode: 'e-bike', workingDays: [1, 2, 3, 4, 5], shift: { from: '08:00', to: '17:00' }, maxHoursPerWeek: 40, daysOff: [] },
   })
   @IsObject()
@@ -40,7 +40,7 @@ export class VisitPlanDto {
   validFrom: string | null = null;
 
   @ApiProperty({
-    description: 'patterns [{weekday, from, to}], visitMinutes, flexibilityMinutes, tasks, extraSkills, languages, genderPreference, preferredCaregiverIds, blockedCaregiverIds, overrideReason',
+    description: 'patterns [{weekday, from, to}], visitMinutes, flexibilityMinutes, tasks, extraSkills, languages, genderPreference, preferredCaregiverIds, blockedCaregiverIds, overrideReason, verification {method: door-code | geofence, keepLocation (the senior consented to the check-in location being kept)}',
     example: { patterns: [{ weekday: 1, from: '09:00', to: '10:00' }], visitMinutes: 60, tasks: ['bathing'], genderPreference: 'female', preferredCaregiverIds: [], blockedCaregiverIds: [] },
   })
   @IsObject()

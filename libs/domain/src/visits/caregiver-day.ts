@@ -36,6 +36,8 @@ export interface Caregiver {
   readonly maxHoursPerWeek?: number | null;
   /** Dates not worked: rest days, leave, sickness. */
   readonly daysOff: readonly string[];
+  /** A meal break of `minutes` taken between `from` and `to` (local HH:MM) on any day that runs past `from`. */
+  readonly break?: { readonly from: string; readonly to: string; readonly minutes: number } | null;
 }
 
 /** Street distance over straight line, the meals' default. */
@@ -101,12 +103,21 @@ export function timeDay(caregiver: Caregiver, visits: readonly VisitRequest[], d
   let travel = 0;
   let service = 0;
   const stops: TimedStop[] = [];
+  const pause = caregiver.break ? { from: minutesOfDay(caregiver.break.from), latest: minutesOfDay(caregiver.break.to) - caregiver.break.minutes, minutes: caregiver.break.minutes } : null;
+  let rested = pause === null;
   for (const [i, visit] of visits.entries()) {
     const leg = travelMinutes(caregiver, place, visit.location, detourFactor);
     const earliest = Math.max(visit.window.from, notBefore?.get(visit.visitId) ?? 0);
     if (i === 0) {
       departAt = Math.max(shiftFrom, earliest - leg);
       clock = departAt;
+    }
+    // A visit that would start after the break window opens comes after the break (taken where the last visit ended).
+    if (!rested && pause && Math.max(clock + leg, earliest) > pause.from && i > 0) {
+      const breakStart = Math.max(clock, pause.from);
+      if (breakStart > pause.latest + TOLERANCE) return null;
+      clock = breakStart + pause.minutes;
+      rested = true;
     }
     const arrival = clock + leg;
     const start = Math.max(arrival, earliest);
