@@ -244,6 +244,28 @@ describe('doing the visits (e2e)', () => {
     await platform.http().post(`/v1/districts/310112/visit-replans/${addDays(today, -1)}`).set(as(planner.token)).send({ sickCaregiverId: sick }).expect(400);
   });
 
+  it('cancels one visit and fits an extra one in, moving nothing else', async () => {
+    const tomorrow = addDays(today, 1);
+    const before = new Map((await db.query(`SELECT id, caregiver_id, planned_start FROM dispatch.care_visit WHERE date = $1 AND status = 'planned'`, [tomorrow])).rows.map((r) => [r.id, r]));
+    const [cancelled] = [...before.keys()].sort();
+    await platform.http().post(`/v1/districts/310112/visit-replans/${tomorrow}`).set(as(planner.token)).send({ cancelledVisitId: cancelled }).expect(400); // a cancellation needs a reason
+    const cancel = await platform.http().post(`/v1/districts/310112/visit-replans/${tomorrow}`).set(as(planner.token)).send({ cancelledVisitId: cancelled, reason: 'hospital check-up' }).expect(200);
+    expect(cancel.body.changes).toEqual([expect.objectContaining({ visitId: cancelled, kind: 'cancelled' })]);
+    expect((await db.query(`SELECT status, cancel_reason FROM dispatch.care_visit WHERE id = $1`, [cancelled])).rows[0]).toEqual({ status: 'cancelled', cancel_reason: 'hospital check-up' });
+
+    const extra = await platform.http().post(`/v1/districts/310112/visit-replans/${tomorrow}`).set(as(planner.token)).send({ extraVisit: { seniorId: tagged, from: '15:00', to: '16:00', durationMinutes: 45 } }).expect(200);
+    expect(extra.body.changes).toEqual([expect.objectContaining({ visitId: `${tagged}:${tomorrow}:2`, kind: 'added', toCaregiverId: expect.any(String) })]);
+    const added = (await db.query(`SELECT status, duration_minutes, tasks FROM dispatch.care_visit WHERE id = $1`, [`${tagged}:${tomorrow}:2`])).rows[0];
+    expect(added).toEqual({ status: 'planned', duration_minutes: 45, tasks: ['bed-bath'] });
+    for (const [id, row] of before) {
+      if (id === cancelled) continue;
+      const now = (await db.query(`SELECT caregiver_id, planned_start FROM dispatch.care_visit WHERE id = $1`, [id])).rows[0];
+      expect(now).toEqual({ caregiver_id: row.caregiver_id, planned_start: row.planned_start });
+    }
+    const bad = await platform.http().post(`/v1/districts/310112/visit-replans/${tomorrow}`).set(as(planner.token)).send({ extraVisit: { seniorId: tagged, from: '16:00', to: '25:00' } }).expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['extraVisit.to']);
+  });
+
   it('produces the LTCI claim for the fund as CSV from the delivered visits', async () => {
     const month = today.slice(0, 7);
     // The geofenced senior's visit (confirmed by the coordinator above) lasted 55 minutes.
