@@ -28,6 +28,7 @@ export class RegisterKitchenDto {
   facilityId: string | null = null;
 
   @ApiProperty({ type: GeoPointDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => GeoPointDto)
   location!: GeoPointDto;
