@@ -35,6 +35,7 @@ const STAFF: Staff[] = ['admin', 'planner', 'assessor', 'operator', 'kitchen', '
 const ADMIN: Rule = { staff: ['admin'] };
 const PLANNERS: Rule = { staff: ['admin', 'planner'] };
 const MEAL_DAY = 'date=2026-12-01&slot=lunch';
+const PLANNERS_AND_FAMILY_VIEW: Rule = { staff: ['admin', 'planner'], family: 'view-status' };
 
 // Placeholders in paths; the fixtures below give them values.
 const MATRIX: Record<string, Rule> = {
@@ -170,6 +171,28 @@ const MATRIX: Record<string, Rule> = {
   'POST /v1/districts/:districtCode/visit-schedules/:weekStart': ADMIN,
   'GET /v1/caregiver/visits': { staff: ['caregiver'], query: 'from=2026-12-07&until=2026-12-13' },
   'GET /v1/seniors/:seniorId/visits': { staff: ['admin', 'assessor', 'planner'], family: 'view-status' },
+  // visits that happen: only the visit's own caregiver checks in and out (the matrix's caregiver is nobody's)
+  'POST /v1/visits/:visitId/check-in': { staff: ['caregiver'], ownOnly: ['caregiver'], body: { method: 'geofence', location: { lat: 31.1124, lng: 121.3817 } } },
+  'POST /v1/visits/:visitId/check-out': { staff: ['caregiver'], ownOnly: ['caregiver'], body: { method: 'geofence', location: { lat: 31.1124, lng: 121.3817 }, tasksDone: [] } },
+  // the visit's caregiver is checked by dispatch after the lookup; here the visit does not exist
+  'GET /v1/visits/:visitId': { staff: ['caregiver', 'admin', 'planner'] },
+  'POST /v1/seniors/:seniorId/door-tag': { staff: ['admin', 'planner', 'assessor'] },
+  // a caregiver's own notices: the matrix's caregiver account is not registered as anyone's caregiver
+  'GET /v1/caregiver/notices': { staff: ['caregiver'], ownOnly: ['caregiver'] },
+  'GET /v1/seniors/:seniorId/visit-notices': { staff: ['admin', 'planner'], family: 'view-status' },
+  'GET /v1/districts/:districtCode/visit-alerts': PLANNERS,
+  'POST /v1/visit-alerts/:alertId/acknowledge': PLANNERS,
+  'POST /v1/visit-alerts/:alertId/resolve': PLANNERS,
+  'POST /v1/districts/:districtCode/visit-replans/:date': PLANNERS,
+  'PUT /v1/visits/:visitId/assignment': PLANNERS,
+  'GET /v1/districts/:districtCode/visit-schedules/:weekStart/versions': PLANNERS,
+  'GET /v1/districts/:districtCode/visit-schedules/:weekStart/versions/:version': PLANNERS,
+  'GET /v1/districts/:districtCode/visit-policy': { staff: ['admin', 'planner', 'caregiver', 'assessor'], family: 'any' },
+  'POST /v1/districts/:districtCode/visit-policy': PLANNERS,
+  'GET /v1/seniors/:seniorId/care-ledger/:month': PLANNERS_AND_FAMILY_VIEW,
+  'GET /v1/seniors/:seniorId/care-ledger/:month/claim.csv': PLANNERS_AND_FAMILY_VIEW,
+  'GET /v1/districts/:districtCode/ltci-claims/:month': PLANNERS,
+  'GET /v1/districts/:districtCode/ltci-claims/:month/claims.csv': PLANNERS,
 };
 
 /** Served through app.use, so not in the router's route list. */
@@ -268,6 +291,7 @@ describe('authorization matrix (e2e)', () => {
       queue: 'assessment-commands',
       jobId: '1',
       grantId: '1',
+      visitId: `${senior}:2026-12-07:9`,
     };
     // Services answer about the senior only once their read models hold it.
     const client = platform.gateway.get(ServiceClient);

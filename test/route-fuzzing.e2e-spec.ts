@@ -278,6 +278,7 @@ describe(`route fuzzing (e2e, fast-check seed ${SEED})`, () => {
   it.each([
     ['POST /v1/districts/310112/coverage/what-if', 'point', { type: 'neighbourhood-point', coordinateSystem: 'WGS-84', minutes: 5 }],
     ['POST /v1/facilities', 'location', { type: 'day-care-centre', name: '缺位置的中心', districtCode: '310112', coordinateSystem: 'WGS-84', operatorName: '莘庄镇' }],
+    ['POST /v1/kitchens', 'location', { name: '缺位置的厨房', kind: 'central-kitchen', districtCode: '310112', coordinateSystem: 'WGS-84', capacity: { lunch: 5 }, diets: ['regular'], textures: ['regular'] }],
     ['POST /v1/seniors', 'address', { ...seniorRegistration(), address: undefined }],
     ['POST /v1/seniors', 'address.location', { ...seniorRegistration(), address: { text: '莘庄镇莘松路 123 弄 4 号 502 室', streetCode: '310112102', coordinateSystem: 'WGS-84' } }],
   ])('%s without %s is a 400 naming it, and writes nothing', async (route, field, body) => {
