@@ -53,9 +53,13 @@ import { ApiKey } from './identity/api-key.entity';
 import { AuditEntry } from './identity/audit-entry.entity';
 import { ConsentLink } from './identity/consent-link.entity';
 import { RefreshToken } from './identity/refresh-token.entity';
+import { IdempotentRequest } from './identity/idempotent-request.entity';
+import { Booking } from './identity/booking.entity';
+import { FamilyWebhook } from './identity/family-webhook.entity';
+import { FamilyWebhookDelivery } from './identity/family-webhook-delivery.entity';
 
 /** Each app's data source knows only its own schema's entities: a service cannot query another's tables. */
-export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry, RefreshToken];
+export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry, RefreshToken, IdempotentRequest, Booking, FamilyWebhook, FamilyWebhookDelivery];
 export const ASSESSMENT_ENTITIES = [
   Senior,
   SeniorPriorityFlag,
