@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { Role, ROLES } from '@app/contracts';
 
 export class CreateAccountDto {
@@ -25,14 +25,14 @@ export class CreateAccountDto {
   roles!: Role[];
 
   @ApiPropertyOptional({ type: [String], description: 'Facilities an operator may act on' })
-  @IsOptional()
+  @ValidateIf((_, value: unknown) => value !== undefined) // absent is [], null is refused (the column is NOT NULL)
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('4', { each: true })
   facilityIds: string[] = [];
 
   @ApiPropertyOptional({ type: [String], description: 'Kitchens a kitchen account may act on' })
-  @IsOptional()
+  @ValidateIf((_, value: unknown) => value !== undefined) // absent is [], null is refused (the column is NOT NULL)
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('4', { each: true })
