@@ -92,6 +92,7 @@ export class MenuDto {
 
 export class MealDayQuery {
   @ApiProperty({ example: '2026-12-02' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a calendar date, YYYY-MM-DD' }) // IsDateString alone takes 2026-12 and date-times
   @IsDateString({ strict: true })
   date!: string;
 
