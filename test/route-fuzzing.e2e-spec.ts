@@ -287,6 +287,25 @@ describe(`route fuzzing (e2e, fast-check seed ${SEED})`, () => {
     expect({ status: res.status, code: res.body.code, fields: (res.body.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) }).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: [field] });
     expect(await countRows()).toEqual(before);
   });
+
+  /**
+   * Found by this file (seeds 101 and 202): an account with facilityIds or kitchenIds null passed
+   * @IsOptional and failed at the NOT NULL column (500); a meal day of "2026-12" passed
+   * @IsDateString and failed in dispatch (500 on a cutoff, a 202 for a job that could never finish).
+   */
+  it.each([
+    ['POST', '/v1/accounts', 'facilityIds', { username: 'null-facilities', displayName: 'x', password: 'a-long-test-password', roles: ['operator'], facilityIds: null }],
+    ['POST', '/v1/accounts', 'kitchenIds', { username: 'null-kitchens', displayName: 'x', password: 'a-long-test-password', roles: ['kitchen'], kitchenIds: null }],
+    ['POST', '/v1/districts/310112/meal-cutoffs/2026-12/lunch', 'date', {}],
+    ['POST', '/v1/districts/310112/meal-cutoffs/2026-12-01%2012%3A00/lunch', 'date', {}],
+    ['GET', '/v1/kitchens/:kitchenId/production-list?date=2026-12&slot=lunch', 'date', undefined],
+  ] as const)('%s %s with a bad %s is a 400 naming it, and writes nothing', async (method, path, field, body) => {
+    const before = await countRows();
+    const call = platform.http()[method === 'GET' ? 'get' : 'post'](path.replace(':kitchenId', fixtures.kitchenId)).set('Authorization', `Bearer ${adminToken}`);
+    const res = await (body ? call.send(body) : call);
+    expect({ status: res.status, code: res.body.code, fields: (res.body.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) }).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: [field] });
+    expect(await countRows()).toEqual(before);
+  });
 });
 
 /** What is wrong with an error answer's body, against the platform's shape (code, message, correlationId; fields naming bad input). */
