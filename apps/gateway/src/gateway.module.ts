@@ -41,6 +41,15 @@ import { HomeCareController } from './home-care/home-care.controller';
 import { VisitCoordinationController } from './home-care/visit-coordination.controller';
 import { VisitsController } from './home-care/visits.controller';
 import { SealedText } from './personal-data/sealed-text';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { BookingRecorder } from './bookings/booking-recorder.interceptor';
+import { BookingsController } from './bookings/bookings.controller';
+import { BookingsRepository } from './bookings/bookings.repository';
+import { BookingsService } from './bookings/bookings.service';
+import { FamilyWebhooksController } from './family-webhooks/family-webhooks.controller';
+import { FamilyWebhooksRepository } from './family-webhooks/family-webhooks.repository';
+import { FamilyWebhooksService } from './family-webhooks/family-webhooks.service';
+import { IdempotentRequestsRepository } from './idempotency/idempotent-requests.repository';
 import { MealDeliveriesController } from './meals/meal-deliveries.controller';
 import { MealSubscriptionsController } from './meals/meal-subscriptions.controller';
 import { FacilitiesController } from './facilities/facilities.controller';
@@ -96,6 +105,8 @@ export class GatewayModule {
         VisitsController,
         VisitCoordinationController,
         CareLedgerController,
+        BookingsController,
+        FamilyWebhooksController,
         ConsentsController,
         AuditController,
         RequestsController,
@@ -115,6 +126,11 @@ export class GatewayModule {
         AuditRepository,
         AuditService,
         SealedText,
+        IdempotentRequestsRepository,
+        BookingsRepository,
+        BookingsService,
+        FamilyWebhooksRepository,
+        FamilyWebhooksService,
         IdNumberProtector,
         SeniorsService,
         AssessmentsService,
@@ -128,6 +144,8 @@ export class GatewayModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: BookingRecorder }, // inside idempotency: a replay books nothing
         { provide: APP_INTERCEPTOR, useClass: AcceptedWhenPending },
       ],
     };

@@ -11,3 +11,4 @@ export * from './planning';
 export * from './routing';
 export * from './waitlist';
 export * from './visits';
+export * from './webhooks/webhook-push';

@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { createHmac } from 'node:crypto';
 import { ENVIRONMENT, type PlatformEnvironment } from '@app/config';
 import { type Actor, DomainError, type KitchenWebhookRecord, type MealSlotName, SCHEDULE_QUEUES, type WebhookDeliveryRecord } from '@app/contracts';
+import { webhookSignature, webhookUrlProblems } from '@app/domain';
 import { requireKitchenAccess } from '../kitchens/kitchen-access';
 import { KitchensRepository } from '../kitchens/kitchens.repository';
 import { MealDeliveriesService } from '../meal-deliveries/meal-deliveries.service';
@@ -38,7 +38,7 @@ export class KitchenWebhooksService {
     if (!(await this.kitchens.findById(kitchenId))) throw new DomainError('KITCHEN_NOT_FOUND', `No kitchen ${kitchenId}`);
     requireKitchenAccess(actor, kitchenId);
     if (url !== null) {
-      const problems = urlProblems(url, this.env.NODE_ENV !== 'production');
+      const problems = webhookUrlProblems(url, this.env.NODE_ENV !== 'production');
       if (secret === null || secret.length < 16) problems.push({ field: 'secret', problems: ['give a secret of at least 16 characters to sign the deliveries with'] });
       if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'The webhook cannot be set', problems);
     }
@@ -64,8 +64,7 @@ export class KitchenWebhooksService {
     if (!kitchen?.webhookUrl || !kitchen.webhookSecret) return { statusCode: 0 }; // the webhook was removed meanwhile
     const [productionList, manifests] = await Promise.all([this.deliveries.productionList(kitchenId, date, slot, SYSTEM), this.deliveries.manifests(kitchenId, date, slot, SYSTEM)]);
     const body = JSON.stringify({ event: EVENT, deliveryId, kitchenId, date, slot, productionList, manifests });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', kitchen.webhookSecret).update(`${timestamp}.${body}`).digest('hex');
+    const signature = webhookSignature(kitchen.webhookSecret, body);
     const attempt = (await this.webhooks.attempts(deliveryId)) + 1;
     const started = performance.now();
     let statusCode: number | null = null;
@@ -73,7 +72,7 @@ export class KitchenWebhooksService {
     try {
       const response = await fetch(kitchen.webhookUrl, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Eldercare-Event': EVENT, 'X-Eldercare-Delivery': deliveryId, 'X-Eldercare-Signature': `t=${timestamp},v1=${signature}`, 'User-Agent': 'eldercare-dispatch' },
+        headers: { 'Content-Type': 'application/json', 'X-Eldercare-Event': EVENT, 'X-Eldercare-Delivery': deliveryId, 'X-Eldercare-Signature': signature, 'User-Agent': 'eldercare-dispatch' },
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -91,26 +90,4 @@ export class KitchenWebhooksService {
     requireKitchenAccess(actor, kitchenId);
     return (await this.webhooks.deliveries(kitchenId)).map((d) => ({ deliveryId: d.deliveryId, event: d.event, url: d.url, attempt: d.attempt, statusCode: d.statusCode, error: d.error, durationMs: d.durationMs, at: d.at.toISOString() }));
   }
-}
-
-/** Private, loopback and link-local address literals: a push must not reach the platform's own network. */
-const PRIVATE_HOST = /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|0\.|\[(::1|f[cd][0-9a-f]{2}:|fe80:))/i;
-
-/**
- * HTTPS to a public host. Outside production, plain HTTP to this machine is allowed too (a
- * kitchen's local bridge in a demo, tests). Names that resolve to private addresses are not
- * caught here: production should also route pushes through an egress proxy.
- */
-function urlProblems(url: string, allowLoopbackHttp: boolean): Array<{ field: string; problems: string[] }> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return [{ field: 'url', problems: ['is not a URL'] }];
-  }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
-  if (allowLoopbackHttp && loopback && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return [];
-  if (parsed.protocol !== 'https:') return [{ field: 'url', problems: ['must be https'] }];
-  if (PRIVATE_HOST.test(parsed.hostname)) return [{ field: 'url', problems: ['must be a public host, not a private or loopback address'] }];
-  return [];
 }

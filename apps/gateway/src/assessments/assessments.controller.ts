@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Actor, AssessmentRecord, AssessmentReport, EntitlementsRecord, JsonObject, ReassessmentTaskRecord } from '@app/contracts';
 import { Access, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { ReassessmentRequestDto, SaveAnswersDto, StartAssessmentDto } from './assessments.dto';
 import { AssessmentsService } from './assessments.service';
 

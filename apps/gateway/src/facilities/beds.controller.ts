@@ -6,7 +6,7 @@ import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, BedReconciliation, CallContext, FacilityBedBoard, OccupancyRecord, ServiceClient } from '@app/contracts';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 
 export class HoldBedDto {

@@ -8,8 +8,9 @@ import { Actor, CallContext, DAYCARE_SESSIONS, DaycareBookingRecord, DaycareSess
 import { datesOnWeekdays } from '@app/domain';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
+import { Booking } from '../bookings/booking.decorator';
 
 export class WeeklyPatternDto {
   @ApiProperty({ example: [1, 3, 5], description: 'ISO weekdays, 1 = Monday … 7 = Sunday' })
@@ -73,6 +74,7 @@ export class DaycareController {
 
   /** Books day-care places on dates or a weekly pattern, all or none. Families need the book-day-care consent; staff book on a senior's behalf. */
   @Post()
+  @Booking({ kind: 'day-care' })
   @Access({ roles: ['admin', 'assessor', 'operator', 'family'], senior: { param: 'seniorId', scope: 'book-day-care' }, audit: 'daycare.book' })
   book(@UuidParam('seniorId') seniorId: string, @Body() dto: BookDaycareDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<DaycareBookingRecord[] | PendingRequest> {
     const dates = [...(dto.dates ?? []), ...(dto.pattern ? datesOnWeekdays(dto.pattern.from, dto.pattern.until, dto.pattern.weekdays) : [])];
@@ -92,6 +94,7 @@ export class DaycareController {
 
   @Post(':bookingId/cancel')
   @HttpCode(200)
+  @Booking({ kind: 'day-care-cancellation', cancels: { kind: 'day-care', param: 'bookingId', ids: 'bookingId' } })
   @Access({ roles: ['admin', 'assessor', 'operator', 'family'], senior: { param: 'seniorId', scope: 'book-day-care' }, audit: 'daycare.cancel' })
   cancel(
     @UuidParam('seniorId') seniorId: string,

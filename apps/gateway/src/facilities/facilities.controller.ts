@@ -5,7 +5,7 @@ import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, CallContext, CircleSearchResult, FacilityRecord, ServiceClient } from '@app/contracts';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 import { AddressCircleQueryDto, CircleQueryDto, FacilityQueryDto, RegisterFacilityDto } from './facilities.dto';
 

@@ -7,8 +7,9 @@ import { Actor, CallContext, CaregiverRecord, CareVisitRecord, ServiceClient, Vi
 import type { ScheduleMetrics } from '@app/domain';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
+import { Booking } from '../bookings/booking.decorator';
 
 export class RegisterCaregiverDto {
   @ApiProperty({ example: '310112' })
@@ -91,6 +92,7 @@ export class HomeCareController {
 
   /** A new version of the senior's visit plan; more hours than entitled need an overrideReason (422 otherwise). */
   @Put('seniors/:seniorId/visit-plan')
+  @Booking({ kind: 'visit-plan' })
   @Access({ roles: ['admin', 'assessor', 'planner', 'family'], senior: { param: 'seniorId', scope: 'manage-visits' }, audit: 'visit-plan.set' })
   setPlan(@UuidParam('seniorId') seniorId: string, @Body() dto: VisitPlanDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<VisitPlanRecord | PendingRequest> {
     return answerOrPending(this.client.call('dispatch', 'visit-plan.set', { seniorId, validFrom: dto.validFrom, plan: dto.plan }, this.context(actor, req)));

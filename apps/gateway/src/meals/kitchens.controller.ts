@@ -7,7 +7,7 @@ import { Actor, CallContext, CourierRecord, KitchenRecord, KitchenWebhookRecord,
 import { type ProductionList, productionListCsv } from '@app/domain';
 import { Access, answerOrPending, AuthenticatedRequest, csvAttachment, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 import { PolicyVersionDto } from '../policies/policy-version.dto';
 import { manifestsCsv } from './manifests-csv';

@@ -6,9 +6,10 @@ import { Actor, CallContext, MealChangeRecord, MealSubscriptionRecord, ServiceCl
 import type { MonthlyStatement } from '@app/domain';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 import { MealChangeDto, PauseDto, SeniorMonthParams, SubscriptionDto } from './meals.dto';
+import { Booking } from '../bookings/booking.decorator';
 
 const MANAGE = { roles: ['admin', 'assessor', 'operator', 'kitchen', 'family'], senior: { param: 'seniorId', scope: 'manage-meals' } } as const;
 const VIEW = { roles: ['admin', 'assessor', 'operator', 'kitchen', 'planner', 'family'], senior: { param: 'seniorId', scope: 'view-status' } } as const;
@@ -30,6 +31,7 @@ export class MealSubscriptionsController {
 
   /** Starts or changes the subscription from a date (a new version; the old one is kept). */
   @Put('meal-subscription')
+  @Booking({ kind: 'meal-subscription' })
   @Access({ ...MANAGE, audit: 'meal-subscription.set' })
   set(@UuidParam('seniorId') seniorId: string, @Body() dto: SubscriptionDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealSubscriptionRecord | PendingRequest> {
     return answerOrPending(this.client.call('dispatch', 'meal-subscription.set', { seniorId, validFrom: dto.validFrom, terms: dto.terms }, this.context(actor, req)));
@@ -44,6 +46,7 @@ export class MealSubscriptionsController {
 
   /** Pauses meals from a date, resuming by itself after `until` (or when resumed). */
   @Post('meal-pauses')
+  @Booking({ kind: 'meal-pause' })
   @Access({ ...MANAGE, audit: 'meal-pause.add' })
   pause(@UuidParam('seniorId') seniorId: string, @Body() dto: PauseDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealSubscriptionRecord | PendingRequest> {
     const key = checkIdempotencyKey(req.header('idempotency-key'));
@@ -53,6 +56,7 @@ export class MealSubscriptionsController {
 
   /** Skips one meal or adds an extra one, before that meal's cutoff (409 CUTOFF_PASSED after). */
   @Post('meal-changes')
+  @Booking({ kind: 'meal-change' })
   @Access({ ...MANAGE, audit: 'meal-change.add' })
   change(@UuidParam('seniorId') seniorId: string, @Body() dto: MealChangeDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<MealChangeRecord | PendingRequest> {
     const key = checkIdempotencyKey(req.header('idempotency-key'));

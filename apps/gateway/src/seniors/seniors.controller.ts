@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor, DomainError } from '@app/contracts';
 import { Access, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from './idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { EndFlagDto, PriorityFlagDto, RegisterSeniorDto } from './register-senior.dto';
 import type { SeniorView } from './senior.view';
 import { SeniorsService } from './seniors.service';

@@ -5,9 +5,10 @@ import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, BedApplicationRecord, CallContext, ServiceClient } from '@app/contracts';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
-import { checkIdempotencyKey } from '../seniors/idempotency-key';
+import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 import { ReasonDto, SubmitBedApplicationDto } from './waitlist.dto';
+import { Booking } from '../bookings/booking.decorator';
 
 const APPLY = { roles: ['admin', 'assessor', 'operator', 'family'], senior: { param: 'seniorId', scope: 'apply-for-bed' } } as const;
 
@@ -27,6 +28,7 @@ export class BedApplicationsController {
 
   /** Puts the senior on the district's bed waiting list; a free bed that fits is offered at once to whoever ranks first. */
   @Post('bed-applications')
+  @Booking({ kind: 'bed-application' })
   @Access({ ...APPLY, audit: 'bed-application.submit' })
   apply(@UuidParam('seniorId') seniorId: string, @Body() dto: SubmitBedApplicationDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<BedApplicationRecord | PendingRequest> {
     const key = checkIdempotencyKey(req.header('idempotency-key'));
@@ -43,6 +45,7 @@ export class BedApplicationsController {
   }
 
   @Post('bed-applications/:applicationId/withdraw')
+  @Booking({ kind: 'bed-application-withdrawal', cancels: { kind: 'bed-application', param: 'applicationId', ids: 'applicationId' } })
   @HttpCode(200)
   @Access({ ...APPLY, audit: 'bed-application.withdraw' })
   withdraw(
@@ -57,6 +60,7 @@ export class BedApplicationsController {
 
   /** Accepts a held bed: the operator then admits the senior before the hold lapses. */
   @Post('bed-offers/:offerId/accept')
+  @Booking({ kind: 'bed-offer-acceptance' })
   @HttpCode(200)
   @Access({ ...APPLY, audit: 'bed-offer.accept' })
   accept(@UuidParam('seniorId') seniorId: string, @UuidParam('offerId') offerId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<BedApplicationRecord | PendingRequest> {
@@ -65,6 +69,7 @@ export class BedApplicationsController {
 
   /** Declines a held bed: it goes to the next in line and the application waits again (the district's rules may take points off). */
   @Post('bed-offers/:offerId/decline')
+  @Booking({ kind: 'bed-offer-decline' })
   @HttpCode(200)
   @Access({ ...APPLY, audit: 'bed-offer.decline' })
   decline(

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Booking } from '@app/persistence';
+
+/** The only place that reads and writes bookings. */
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async insert(manager: EntityManager, row: Booking): Promise<void> {
+    await manager.insert(Booking, row);
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Booking>): Promise<void> {
+    await manager.update(Booking, { id }, changes);
+  }
+
+  byId(id: string, manager: EntityManager = this.dataSource.manager): Promise<Booking | null> {
+    return manager.findOne(Booking, { where: { id } });
+  }
+
+  forSenior(seniorId: string): Promise<Booking[]> {
+    return this.dataSource.manager.find(Booking, { where: { seniorId }, order: { createdAt: 'DESC' }, take: 500 });
+  }
+
+  /** The senior's booking of `kind` whose answer names `bookedId` (one object, or one element of a list), locked. */
+  async holding(manager: EntityManager, seniorId: string, kind: string, idField: string, bookedId: string): Promise<Booking | null> {
+    const probe = JSON.stringify({ [idField]: bookedId });
+    return manager
+      .createQueryBuilder(Booking, 'b')
+      .setLock('pessimistic_write')
+      .where(`b.senior_id = :seniorId AND b.kind = :kind AND (b.result @> :probe::jsonb OR b.result @> :list::jsonb)`, { seniorId, kind, probe, list: `[${probe}]` })
+      .orderBy('b.created_at', 'DESC')
+      .getOne();
+  }
+
+  /** Bookings still waiting for a service's answer, locked for this gateway (others skip them). */
+  waiting(manager: EntityManager, limit: number): Promise<Booking[]> {
+    return manager.createQueryBuilder(Booking, 'b').setLock('pessimistic_write').setOnLocked('skip_locked').where(`b.status = 'requested' AND b.request_id IS NOT NULL`).orderBy('b.updated_at').limit(limit).getMany();
+  }
+
+  /** Family accounts with consent for the senior whose app has a webhook. */
+  async webhookAccounts(manager: EntityManager, seniorId: string): Promise<string[]> {
+    const rows: Array<{ account_id: string }> = await manager.query(
+      `SELECT DISTINCT w.account_id FROM identity.consent_link c JOIN identity.family_webhook w ON w.account_id = c.family_account_id
+       WHERE c.senior_id = $1 AND c.revoked_at IS NULL ORDER BY w.account_id`,
+      [seniorId],
+    );
+    return rows.map((r) => r.account_id);
+  }
+}

@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
+import { type Actor, DomainError, type DomainErrorBody, ServiceClient } from '@app/contracts';
+import type { Booking as BookingRow, BookingStatus } from '@app/persistence';
+import { PollingTask } from '../background/polling-task';
+import { FamilyWebhooksService } from '../family-webhooks/family-webhooks.service';
+import type { BookingRule } from './booking.decorator';
+import { BookingsRepository } from './bookings.repository';
+
+const BATCH = 50;
+export const BOOKING_EVENT = 'booking.status-changed';
+
+export interface BookingView {
+  bookingId: string;
+  seniorId: string;
+  kind: string;
+  status: BookingStatus;
+  requestedBy: string;
+  /** Staff booked for the senior (counter or phone). */
+  onBehalf: boolean;
+  request: unknown;
+  result: unknown;
+  reason: { code: string; message: string } | null;
+  /** While requested: where the queued request can be followed. */
+  statusUrl: string | null;
+  history: Array<{ status: BookingStatus; at: string; by: string | null; note?: string }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What became of a booking route's request. */
+export type BookingOutcome = { kind: 'confirmed'; result: unknown } | { kind: 'requested'; requestId: string } | { kind: 'rejected'; error: DomainErrorBody };
+
+/**
+ * One booking model for every service a senior can be booked for, the same for families and staff.
+ * A booking route's request is recorded with the owning service's answer: confirmed, rejected with
+ * the reason, or requested while the service has not answered (this task follows the queued
+ * request until it does). A successful cancellation marks what it cancelled. Each status change is
+ * written with a webhook delivery for every family account with consent for the senior.
+ */
+@Injectable()
+export class BookingsService extends PollingTask {
+  protected readonly intervalMs: number;
+  protected readonly batchSize = BATCH;
+
+  constructor(
+    private readonly bookings: BookingsRepository,
+    private readonly webhooks: FamilyWebhooksService,
+    private readonly client: ServiceClient,
+    @Inject(ENVIRONMENT) env: GatewayEnvironment,
+  ) {
+    super();
+    this.intervalMs = Math.max(200, env.OUTBOX_POLL_MS);
+  }
+
+  async record(rule: BookingRule, actor: Actor, seniorId: string, params: Record<string, string>, request: object, outcome: BookingOutcome): Promise<BookingView> {
+    const now = new Date();
+    const status: BookingStatus = outcome.kind;
+    const row: BookingRow = {
+      id: randomUUID(),
+      seniorId,
+      kind: rule.kind,
+      status,
+      requestedBy: actor.accountId,
+      onBehalf: !actor.roles.includes('family'),
+      request,
+      result: outcome.kind === 'confirmed' ? ((outcome.result ?? null) as object | null) : null,
+      reason: outcome.kind === 'rejected' ? { code: outcome.error.code, message: outcome.error.message } : null,
+      requestId: outcome.kind === 'requested' ? outcome.requestId : null,
+      history: [{ status, at: now.toISOString(), by: actor.accountId }],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.bookings.transaction(async (manager) => {
+      await this.bookings.insert(manager, row);
+      await this.announce(manager, row);
+      if (outcome.kind === 'confirmed' && rule.cancels) await this.markCancelled(manager, seniorId, rule.cancels, params[rule.cancels.param]!, actor.accountId, rule.kind, now);
+    });
+    if (outcome.kind === 'requested') this.kick();
+    return toView(row);
+  }
+
+  async list(seniorId: string): Promise<BookingView[]> {
+    return (await this.bookings.forSenior(seniorId)).map(toView);
+  }
+
+  async get(seniorId: string, bookingId: string): Promise<BookingView> {
+    const row = await this.bookings.byId(bookingId);
+    if (!row || row.seniorId !== seniorId) throw new DomainError('BOOKING_NOT_FOUND', `No booking ${bookingId} for senior ${seniorId}`);
+    return toView(row);
+  }
+
+  /** Bookings whose service has answered since: confirmed or rejected now. */
+  protected runOnce(): Promise<number> {
+    return this.bookings.transaction(async (manager) => {
+      const waiting = await this.bookings.waiting(manager, BATCH);
+      let settled = 0;
+      for (const row of waiting) {
+        const state = await this.client.requestState(row.requestId!);
+        if (state?.status === 'pending') continue;
+        const now = new Date();
+        let changes: Partial<BookingRow>;
+        if (state?.status === 'completed' && state.reply.ok) changes = { status: 'confirmed', result: (state.reply.value ?? null) as object | null };
+        else if (state?.status === 'completed' && !state.reply.ok) changes = { status: 'rejected', reason: { code: state.reply.error.code, message: state.reply.error.message } };
+        else changes = { status: 'rejected', reason: { code: 'SERVICE_FAILURE', message: state ? 'The service could not complete this request; staff have been alerted' : 'The queued request is no longer known' } };
+        const history = [...(row.history as unknown as BookingView['history']), { status: changes.status!, at: now.toISOString(), by: null }];
+        const updated = { ...row, ...changes, history: history as unknown as object, updatedAt: now };
+        await this.bookings.update(manager, row.id, { ...changes, history: updated.history, updatedAt: now });
+        await this.announce(manager, updated);
+        settled++;
+      }
+      return settled === 0 ? 0 : waiting.length;
+    });
+  }
+
+  /** The senior's booking that held what was cancelled: cancelled when nothing it booked is left. */
+  private async markCancelled(manager: EntityManager, seniorId: string, { kind, ids: idField }: NonNullable<BookingRule['cancels']>, cancelledId: string, by: string, cancellationKind: string, now: Date): Promise<void> {
+    const held = await this.bookings.holding(manager, seniorId, kind, idField, cancelledId);
+    if (!held || held.status === 'cancelled') return;
+    const history = [...(held.history as unknown as BookingView['history']), { status: held.status, at: now.toISOString(), by, note: `${cancellationKind}: ${cancelledId}` }];
+    const booked = (Array.isArray(held.result) ? held.result : [held.result]).map((item) => String((item as Record<string, unknown>)?.[idField]));
+    const cancelled = new Set(history.filter((h) => h.note?.startsWith(`${cancellationKind}: `)).map((h) => h.note!.slice(cancellationKind.length + 2)));
+    const all = booked.every((id) => cancelled.has(id));
+    if (all) history.push({ status: 'cancelled', at: now.toISOString(), by });
+    const updated = { ...held, status: all ? ('cancelled' as const) : held.status, history: history as unknown as object, updatedAt: now };
+    await this.bookings.update(manager, held.id, { status: updated.status, history: updated.history, updatedAt: now });
+    if (all) await this.announce(manager, updated);
+  }
+
+  private async announce(manager: EntityManager, row: BookingRow): Promise<void> {
+    const accounts = await this.bookings.webhookAccounts(manager, row.seniorId);
+    const { bookingId, seniorId, kind, status, reason, onBehalf, updatedAt } = toView(row);
+    await this.webhooks.enqueue(manager, accounts, BOOKING_EVENT, { bookingId, seniorId, kind, status, reason, onBehalf, at: updatedAt });
+  }
+}
+
+function toView(b: BookingRow): BookingView {
+  return {
+    bookingId: b.id,
+    seniorId: b.seniorId,
+    kind: b.kind,
+    status: b.status,
+    requestedBy: b.requestedBy,
+    onBehalf: b.onBehalf,
+    request: b.request,
+    result: b.result,
+    reason: b.reason as BookingView['reason'],
+    statusUrl: b.status === 'requested' && b.requestId ? `/v1/requests/${b.requestId}` : null,
+    history: b.history as unknown as BookingView['history'],
+    createdAt: b.createdAt.toISOString(),
+    updatedAt: b.updatedAt.toISOString(),
+  };
+}

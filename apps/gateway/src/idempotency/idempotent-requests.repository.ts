@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { IdempotentRequest } from '@app/persistence';
+
+/** How long an answer is kept for retries. */
+const KEEP_HOURS = 24;
+/** A claim older than this without an answer belongs to a request that died: a retry may take it over. */
+const STALE_CLAIM_SECONDS = 120;
+
+export type Claim =
+  | { kind: 'first' }
+  | { kind: 'replay'; status: number; body: unknown; location: string | null }
+  | { kind: 'in-flight' }
+  | { kind: 'mismatch' };
+
+/** The only place that reads and writes idempotent requests. */
+@Injectable()
+export class IdempotentRequestsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Claims the key for this request, or says what happened to the first one. */
+  async claim(accountId: string, key: string, fingerprint: string): Promise<Claim> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO identity.idempotent_request (account_id, key, fingerprint) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status = NULL, body = NULL, location = NULL, created_at = now()
+         WHERE identity.idempotent_request.created_at < now() - make_interval(hours => $4)
+            OR (identity.idempotent_request.status IS NULL AND identity.idempotent_request.created_at < now() - make_interval(secs => $5) AND identity.idempotent_request.fingerprint = EXCLUDED.fingerprint)
+       RETURNING 1`,
+      [accountId, key, fingerprint, KEEP_HOURS, STALE_CLAIM_SECONDS],
+    );
+    if (inserted.length > 0) return { kind: 'first' };
+    const first = await this.dataSource.manager.findOne(IdempotentRequest, { where: { accountId, key } });
+    if (!first) return this.claim(accountId, key, fingerprint); // expired and removed in between
+    if (first.fingerprint !== fingerprint) return { kind: 'mismatch' };
+    if (first.status === null) return { kind: 'in-flight' };
+    return { kind: 'replay', status: first.status, body: first.body, location: first.location };
+  }
+
+  async complete(accountId: string, key: string, status: number, body: unknown, location: string | null): Promise<void> {
+    await this.dataSource.manager.update(IdempotentRequest, { accountId, key }, { status, body: (body ?? null) as object | null, location });
+  }
+
+  /** The first request failed without an answer worth keeping: a retry runs it again. */
+  async release(accountId: string, key: string): Promise<void> {
+    await this.dataSource.manager.delete(IdempotentRequest, { accountId, key, status: null as never });
+  }
+}

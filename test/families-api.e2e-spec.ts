@@ -1,0 +1,153 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { addDays, localDate } from '@app/domain';
+import { eventually, seniorRegistration } from '@app/testing';
+import { TestPlatform } from './platform';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/**
+ * The families' API as an app built on it sees it: one booking model with statuses for every
+ * service, retries that never book twice, and status changes pushed to the family's webhook,
+ * signed, retried until the app takes them.
+ */
+describe("the families' booking API (e2e)", () => {
+  let platform: TestPlatform;
+  let db: Client;
+  let staff: { id: string; token: string };
+  let family: { id: string; token: string };
+  let seniorId: string;
+  let facilityId: string;
+  let hook: Server;
+  let hookUrl: string;
+  const received: Received[] = [];
+  let failNext = 0;
+  const SECRET = 'family-app-secret-0123456789';
+  const day = (n: number) => addDays(localDate(new Date()), n);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        if (failNext > 0) {
+          failNext--;
+          res.writeHead(503).end();
+        } else res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hooks/eldercare`;
+
+    platform = await TestPlatform.start();
+    db = new Client({ connectionString: platform.database.url });
+    await db.connect();
+    staff = await platform.account(['admin']);
+    family = await platform.account(['family']);
+    const planner = await platform.account(['planner']);
+    facilityId = (
+      await platform
+        .http()
+        .post('/v1/facilities')
+        .set(as(planner.token))
+        .send({ type: 'day-care-centre', name: '莘庄日间照料中心', districtCode: '310112', location: { lat: 31.1135, lng: 121.3817 }, coordinateSystem: 'WGS-84', operatorName: '莘庄镇', dayCarePlaces: 1 })
+        .expect(201)
+    ).body.facilityId;
+    seniorId = await registeredForDayCare();
+    await platform
+      .http()
+      .post(`/v1/seniors/${seniorId}/consents`)
+      .set(as(staff.token))
+      .send({ familyAccountId: family.id, scopes: ['view-status', 'book-day-care'], basis: 'Guardian signed the consent form at the Xinzhuang hub' })
+      .expect(201);
+    await platform.http().put('/v1/accounts/me/webhook').set(as(family.token)).send({ url: hookUrl, secret: SECRET }).expect(200);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await platform?.stop();
+    await new Promise((resolve) => hook?.close(resolve));
+  });
+
+  /** A senior registered through the API whose entitlements (computed from the registration) are then widened to day care, as an assessment would. */
+  async function registeredForDayCare(): Promise<string> {
+    const id = (await platform.http().post('/v1/seniors').set(as(staff.token)).send(seniorRegistration()).expect(201)).body.seniorId as string;
+    await eventually(async () => expect((await db.query(`SELECT 1 FROM allocation.senior_view WHERE senior_id = $1 AND entitlements_at IS NOT NULL`, [id])).rowCount).toBe(1));
+    await db.query(`UPDATE allocation.senior_view SET entitlements = entitlements || '{"dayCare": true}' WHERE senior_id = $1`, [id]);
+    return id;
+  }
+
+  const book = (token: string, dates: string[], key?: string) => {
+    const request = platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings`).set(as(token));
+    if (key) request.set('Idempotency-Key', key);
+    return request.send({ facilityId, session: 'morning', dates });
+  };
+  const bookings = async () => (await platform.http().get(`/v1/seniors/${seniorId}/bookings`).set(as(family.token)).expect(200)).body as Array<{ bookingId: string; kind: string; status: string; onBehalf: boolean; reason: { code: string } | null; history: Array<{ status: string }> }>;
+
+  it('books once however often the app retries with the same Idempotency-Key, and refuses the key for another request', async () => {
+    const first = await book(family.token, [day(1), day(2)], 'family-retry-0001').expect(201);
+    const again = await book(family.token, [day(1), day(2)], 'family-retry-0001').expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect((await db.query(`SELECT count(*)::int AS n FROM allocation.daycare_booking WHERE senior_id = $1`, [seniorId])).rows[0].n).toBe(2);
+    const other = await book(family.token, [day(3)], 'family-retry-0001').expect(422);
+    expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', fields: [{ field: 'Idempotency-Key' }] });
+    // One booking, confirmed, named in the answer's Booking-Id.
+    const list = await bookings();
+    expect(list).toEqual([expect.objectContaining({ bookingId: first.headers['booking-id'], kind: 'day-care', status: 'confirmed', onBehalf: false })]);
+  });
+
+  it('records a refusal with its reason, staff bookings as made on the senior\'s behalf, and a cancellation on the booking it cancels', async () => {
+    const other = await registeredForDayCare();
+    await platform.http().post(`/v1/seniors/${other}/daycare-bookings`).set(as(staff.token)).send({ facilityId, session: 'morning', dates: [day(5)] }).expect(201);
+    const full = await book(family.token, [day(5)]).expect(409); // the centre's one place that morning is taken
+    const refused = (await bookings()).find((b) => b.bookingId === full.headers['booking-id']);
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'SESSION_FULL' } });
+
+    const byStaff = await book(staff.token, [day(6)]).expect(201);
+    const staffBooking = (await bookings()).find((b) => b.bookingId === byStaff.headers['booking-id']);
+    expect(staffBooking).toMatchObject({ status: 'confirmed', onBehalf: true });
+    await platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings/${byStaff.body[0].bookingId}/cancel`).set(as(family.token)).send({ reason: 'Grandson visiting' }).expect(200);
+    const cancelled = (await bookings()).find((b) => b.bookingId === byStaff.headers['booking-id']);
+    expect(cancelled?.status).toBe('cancelled');
+    expect(cancelled?.history.map((h) => h.status)).toEqual(['confirmed', 'confirmed', 'cancelled']);
+    await platform.http().get(`/v1/seniors/${other}/bookings`).set(as(family.token)).expect(404); // not their senior
+  });
+
+  it('keeps a booking requested while the service is down and confirms it when the service is back, telling the app each time', async () => {
+    await platform.stopService('allocation');
+    const queued = await book(family.token, [day(8)], 'family-queued-0001').expect(202);
+    const bookingId = queued.headers['booking-id'] as string;
+    expect((await bookings()).find((b) => b.bookingId === bookingId)).toMatchObject({ status: 'requested' });
+    await platform.startService('allocation');
+    await eventually(async () => expect((await bookings()).find((b) => b.bookingId === bookingId)).toMatchObject({ status: 'confirmed' }), { timeoutMs: 30_000 });
+    const events = () => received.map((r) => JSON.parse(r.body) as { bookingId: string; status: string; event: string });
+    await eventually(async () => expect(events().filter((e) => e.bookingId === bookingId).map((e) => e.status)).toEqual(['requested', 'confirmed']));
+  });
+
+  it('signs every push so the app can check it came from the platform, and retries until the app takes it', async () => {
+    const push = received.at(-1)!;
+    const [t, v1] = String(push.headers['x-eldercare-signature']).split(',').map((part) => part.split('=')[1]);
+    expect(createHmac('sha256', SECRET).update(`${t}.${push.body}`).digest('hex')).toBe(v1);
+    expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(60);
+    expect(JSON.parse(push.body)).toMatchObject({ event: 'booking.status-changed', deliveryId: push.headers['x-eldercare-delivery'] });
+    expect(push.body).not.toMatch(/name|idNumber|address/i); // status only: the app reads details through the API
+
+    failNext = 1;
+    const before = received.length;
+    const answer = await book(family.token, [day(9)]).expect(201);
+    await eventually(async () => expect(received.length).toBeGreaterThanOrEqual(before + 2), { timeoutMs: 20_000 });
+    const tries = received.slice(before).filter((r) => JSON.parse(r.body).bookingId === answer.headers['booking-id']);
+    expect(tries.map((r) => r.headers['x-eldercare-delivery'])).toEqual([tries[0]!.headers['x-eldercare-delivery'], tries[0]!.headers['x-eldercare-delivery']]);
+    const log = await platform.http().get('/v1/accounts/me/webhook/deliveries').set(as(family.token)).expect(200);
+    const delivery = log.body.find((d: { deliveryId: string }) => d.deliveryId === tries[0]!.headers['x-eldercare-delivery']);
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, log: [expect.objectContaining({ httpStatus: 503, error: 'HTTP 503' }), expect.objectContaining({ httpStatus: 204, error: null })] });
+    await platform.http().put('/v1/accounts/me/webhook').set(as(family.token)).send({ url: 'http://10.0.0.8/hook', secret: SECRET }).expect(400);
+  });
+});
