@@ -1,4 +1,4 @@
-import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -28,6 +28,8 @@ export function subjectOfRequest(request: Request): RateLimitSubject {
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  private readonly limitsLogger = new Logger(RateLimitGuard.name);
+
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -43,7 +45,14 @@ export class RateLimitGuard extends ThrottlerGuard {
     const request = context.switchToHttp().getRequest<LimitedRequest>();
     const actor = await this.authenticator.authenticate(request).catch(() => null);
     request[SUBJECT] = subjectOf(actor, request.ip);
-    return super.canActivate(context);
+    try {
+      return await super.canActivate(context);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      // Counting needs Redis; without it the platform keeps serving (the login lockout still refuses), unlimited for now.
+      this.limitsLogger.warn({ err: error }, 'rate limits unavailable; request let through uncounted');
+      return true;
+    }
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
