@@ -49,7 +49,7 @@ const malformedUuid = fc.oneof(
   fc.uuid().map((u) => `${u.slice(0, 9)}z${u.slice(10)}`),
   fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '{00000000-0000-0000-0000-000000000000}'),
 );
-const malformedDate = fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '2026-1-1', '+275760-09-13', '-000001-01-01', '2026-12-01T25:00:00Z', '9999-12-31', '1900-01-01', '2026-W49', '01/12/2026', '2026-12-01 12:00', 'yesterday');
+const malformedDate = fc.constantFrom('2026-12', '2026', '2026-12-01 12:00', '2026-12-01T12:00:00Z', '2026-12-01T12:00:00+08:00', '2026-02-30', '2026-13-01', '0000-00-00', '2026-1-1', '+275760-09-13', '-000001-01-01', '2026-12-01T25:00:00Z', '9999-12-31', '1900-01-01', '2026-W49', '01/12/2026', '2026-12-01 12:00', 'yesterday');
 const extremeNumber = fc.oneof(
   fc.constantFrom(-1, 0, -0, 0.5, -1e308, 1e308, 2 ** 31, 2 ** 53 + 1, -(2 ** 63), Number.MAX_SAFE_INTEGER, Number.MIN_VALUE),
   fc.integer(),
@@ -88,7 +88,7 @@ function plausible(target: DtoClass, property: string, constraints: Constraint[]
     one = nested && depth < 3 ? dtoBody(nested, fixtures, depth + 1) : fc.object();
   } else if (isIn) one = fc.constantFrom(...isIn);
   else if (named('isUuid')) one = fc.constantFrom(fixtures.seniorId, fixtures.facilityId, fixtures.kitchenId, fixtures.accountId, randomUUID());
-  else if (named('isDateString') || named('isIso8601')) one = fc.oneof(fc.constantFrom('2026-12-01', '2026-12-07', '2027-01-01', '2024-01-01', '0001-01-01', '9999-12-31'), fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+  else if (named('isDateString') || named('isIso8601')) one = fc.oneof(fc.constantFrom('2026-12-01', '2026-12-07', '2027-01-01', '2024-01-01', '0001-01-01', '9999-12-31', '2026-12', '2026-12-07 09:00', '2026-12-07T09:00:00+08:00'), fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
   else if (named('min') || named('max') || named('isInt') || named('isNumber') || named('isPositive')) {
     const min = (arg('min') as number | undefined) ?? -1_000;
     const max = (arg('max') as number | undefined) ?? 2 ** 31 + 1;
