@@ -48,6 +48,10 @@ import { VisitPolicyVersion } from './dispatch/visit-policy-version.entity';
 import { DispatchInboxReceipt } from './dispatch/dispatch-inbox-receipt.entity';
 import { DispatchOutboxEvent } from './dispatch/dispatch-outbox-event.entity';
 import { DispatchSeniorViewRecord } from './dispatch/dispatch-senior-view.entity';
+import { AssessmentSeniorErasure } from './assessment/assessment-senior-erasure.entity';
+import { AllocationSeniorErasure } from './allocation/allocation-senior-erasure.entity';
+import { DispatchSeniorErasure } from './dispatch/dispatch-senior-erasure.entity';
+import { SeniorErasureRequest } from './identity/senior-erasure-request.entity';
 import { Account } from './identity/account.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { AuditEntry } from './identity/audit-entry.entity';
@@ -59,7 +63,7 @@ import { FamilyWebhook } from './identity/family-webhook.entity';
 import { FamilyWebhookDelivery } from './identity/family-webhook-delivery.entity';
 
 /** Each app's data source knows only its own schema's entities: a service cannot query another's tables. */
-export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry, RefreshToken, IdempotentRequest, Booking, FamilyWebhook, FamilyWebhookDelivery];
+export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry, RefreshToken, IdempotentRequest, Booking, FamilyWebhook, FamilyWebhookDelivery, SeniorErasureRequest];
 export const ASSESSMENT_ENTITIES = [
   Senior,
   SeniorPriorityFlag,
@@ -69,8 +73,9 @@ export const ASSESSMENT_ENTITIES = [
   DistrictPolicyRecord,
   AssessmentOutboxEvent,
   AssessmentInboxReceipt,
+  AssessmentSeniorErasure,
 ];
-export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, PlanningTargetsVersion, StreetStatisticsRecord, AllocationOutboxEvent, AllocationInboxReceipt];
-export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, MealPolicyVersion, Kitchen, KitchenMenu, Courier, MealSubscriptionVersion, MealPause, MealChange, MealCutoffRun, MealOrder, DeliveryRoute, StopOutcome, EscalationCase, WebhookDelivery, CaregiverRecord, VisitPlanVersion, CareVisit, CareVisitAlert, CareScheduleVersion, CareVisitNotice, CareDoorTag, VisitPolicyVersion, DispatchOutboxEvent, DispatchInboxReceipt];
+export const ALLOCATION_ENTITIES = [AllocationSeniorViewRecord, Facility, Room, Bed, BedOccupancy, DaycareBooking, DaycareSessionLoad, AllocationPolicy, PriorityRulesVersion, BedApplication, BedOffer, WaitlistDecision, PlanningTargetsVersion, StreetStatisticsRecord, AllocationOutboxEvent, AllocationInboxReceipt, AllocationSeniorErasure];
+export const DISPATCH_ENTITIES = [DispatchSeniorViewRecord, DispatchDaycareDay, DispatchFacilityViewRecord, MealPolicyVersion, Kitchen, KitchenMenu, Courier, MealSubscriptionVersion, MealPause, MealChange, MealCutoffRun, MealOrder, DeliveryRoute, StopOutcome, EscalationCase, WebhookDelivery, CaregiverRecord, VisitPlanVersion, CareVisit, CareVisitAlert, CareScheduleVersion, CareVisitNotice, CareDoorTag, VisitPolicyVersion, DispatchOutboxEvent, DispatchInboxReceipt, DispatchSeniorErasure];
 
 export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...ASSESSMENT_ENTITIES, ...ALLOCATION_ENTITIES, ...DISPATCH_ENTITIES];

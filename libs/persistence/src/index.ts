@@ -61,6 +61,12 @@ export { Booking, BOOKING_STATUSES, type BookingStatus } from './identity/bookin
 export { FamilyWebhook } from './identity/family-webhook.entity';
 export { FamilyWebhookDelivery } from './identity/family-webhook-delivery.entity';
 export { pendingSchemaChanges, runMigrations } from './migrator';
+export { AssessmentSeniorErasure } from './assessment/assessment-senior-erasure.entity';
+export { AllocationSeniorErasure } from './allocation/allocation-senior-erasure.entity';
+export { DispatchSeniorErasure } from './dispatch/dispatch-senior-erasure.entity';
+export { SeniorErasureRequest } from './identity/senior-erasure-request.entity';
+export { personalDataRows } from './personal-data/personal-data-rows';
+export { countAffected, countRows, roundedPointSql } from './personal-data/erasure-sql';
 export { InboxReceipt } from './outbox/inbox-receipt.entity';
 export { applyOnce, recordEvent } from './outbox/outbox';
 export { OutboxEvent } from './outbox/outbox-event.entity';
