@@ -74,6 +74,10 @@ const MATRIX: Record<string, Rule> = {
   'GET /v1/seniors/:seniorId/consents': { staff: ['admin', 'assessor', 'planner'] },
   'DELETE /v1/consents/:consentId': { staff: ['admin', 'assessor'] },
   'GET /v1/seniors/:seniorId/audit': PLANNERS,
+  // personal data on request (PIPL): the copy holds health data, so a family needs the assessment report scope; erasure is the district's
+  'GET /v1/seniors/:seniorId/personal-data': { staff: ['admin', 'assessor'], family: 'view-assessment-report' },
+  'POST /v1/seniors/:seniorId/erasure': PLANNERS,
+  'GET /v1/seniors/:seniorId/erasure': PLANNERS,
 
   // assessments
   'POST /v1/seniors/:seniorId/assessments': { staff: ['admin', 'assessor'] },

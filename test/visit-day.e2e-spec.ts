@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { SCHEDULE_QUEUES } from '@app/contracts';
-import { addDays, isoWeekday, localDate } from '@app/domain';
+import { addDays, DEFAULT_VISIT_POLICY, isoWeekday, localDate } from '@app/domain';
 import { eventually, seniorRegistration } from '@app/testing';
 import { VisitAlertsService } from '../apps/dispatch/src/home-care/visit-alerts.service';
 import { TestPlatform } from './platform';
@@ -265,6 +265,35 @@ describe('doing the visits (e2e)', () => {
     }
     const bad = await platform.http().post(`/v1/districts/310112/visit-replans/${tomorrow}`).set(as(planner.token)).send({ extraVisit: { seniorId: tagged, from: '16:00', to: '25:00' } }).expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['extraVisit.to']);
+  });
+
+  it('lets the family move or cancel a coming visit up to the lead time the district set, and records each as a booking', async () => {
+    const family = await platform.account(['family']);
+    await platform.http().post(`/v1/seniors/${registered}/consents`).set(as(admin.token)).send({ familyAccountId: family.id, scopes: ['view-status', 'manage-visits'], basis: 'Daughter, guardian papers checked at the hub' }).expect(201);
+    const later = addDays(today, 2);
+    const laterWeek = addDays(later, 1 - isoWeekday(later));
+    if (laterWeek !== monday) await platform.http().post(`/v1/districts/310112/visit-schedules/${laterWeek}`).set(as(admin.token)).expect(201);
+    const visit = (await db.query(`SELECT id, caregiver_id, planned_start FROM dispatch.care_visit WHERE senior_id = $1 AND date = $2`, [registered, later])).rows[0];
+    const url = `/v1/seniors/${registered}/visits/${encodeURIComponent(visit.id)}`;
+    const policy = (version: string, familyChangeLeadHours: number) => ({ version, effectiveFrom: today, policy: { ...DEFAULT_VISIT_POLICY, version, familyChangeLeadHours } });
+    await platform.http().post('/v1/districts/310112/visit-policy').set(as(planner.token)).send(policy('strict-3-days', 72)).expect(201);
+    const tooLate = await platform.http().post(`${url}/cancel`).set(as(family.token)).send({ reason: 'going to her daughter' }).expect(409);
+    expect(tooLate.body).toMatchObject({ code: 'TOO_LATE', message: expect.stringContaining('72 h') });
+
+    await platform.http().post('/v1/districts/310112/visit-policy').set(as(planner.token)).send(policy('one-day', 24)).expect(201);
+    const afternoon = new Date(`${later}T16:00:00+08:00`).toISOString();
+    const moved = await platform.http().post(`${url}/reschedule`).set(as(family.token)).send({ plannedStart: afternoon }).expect(200);
+    expect(moved.body.changes).toEqual([expect.objectContaining({ visitId: visit.id, kind: 'retimed', toCaregiverId: visit.caregiver_id, toStart: afternoon })]);
+    const caregiverToken = caregiverAccounts[caregiverIds.indexOf(visit.caregiver_id)]!.token;
+    expect((await platform.http().get('/v1/caregiver/notices').set(as(caregiverToken)).expect(200)).body[0]).toMatchObject({ visitId: visit.id, message: expect.stringContaining('Your visit moved') });
+    await platform.http().post(`${url}/cancel`).set(as(family.token)).send({ reason: 'going to her daughter' }).expect(200);
+    expect((await db.query(`SELECT status, cancel_reason FROM dispatch.care_visit WHERE id = $1`, [visit.id])).rows[0]).toEqual({ status: 'cancelled', cancel_reason: 'asked by the family: going to her daughter' });
+    const bookings = (await platform.http().get(`/v1/seniors/${registered}/bookings`).set(as(family.token)).expect(200)).body;
+    expect(bookings.map((b: { kind: string; status: string }) => [b.kind, b.status])).toEqual([
+      ['visit-cancellation', 'confirmed'],
+      ['visit-reschedule', 'confirmed'],
+      ['visit-cancellation', 'rejected'],
+    ]);
   });
 
   it('produces the LTCI claim for the fund as CSV from the delivered visits', async () => {

@@ -16,6 +16,8 @@ import { FacilitiesRepository } from './facilities/facilities.repository';
 import { FacilitiesService } from './facilities/facilities.service';
 import { AllocationCommandsProcessor } from './messaging/allocation-commands.processor';
 import { AllocationInboxProcessor } from './messaging/allocation-inbox.processor';
+import { PersonalDataRepository } from './personal-data/personal-data.repository';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { SeniorViewsRepository } from './senior-views/senior-views.repository';
 import { SeniorViewsService } from './senior-views/senior-views.service';
 import { AllocationSchedulesProcessor } from './waitlist/allocation-schedules.processor';
@@ -49,6 +51,8 @@ export class AllocationModule {
         BedsService,
         DaycareRepository,
         DaycareService,
+        PersonalDataRepository,
+        PersonalDataService,
         AllocationCommandsProcessor,
         AllocationInboxProcessor,
         WaitlistRepository,

@@ -15,6 +15,8 @@ import { AssessmentCommandsProcessor } from './messaging/assessment-commands.pro
 import { AssessmentSchedulesProcessor } from './reassessments/assessment-schedules.processor';
 import { ReassessmentsRepository } from './reassessments/reassessments.repository';
 import { ReassessmentsService } from './reassessments/reassessments.service';
+import { PersonalDataRepository } from './personal-data/personal-data.repository';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { SeniorsRepository } from './seniors/seniors.repository';
 import { SeniorsService } from './seniors/seniors.service';
 
@@ -43,6 +45,8 @@ export class AssessmentModule {
         EntitlementsService,
         ReassessmentsRepository,
         ReassessmentsService,
+        PersonalDataRepository,
+        PersonalDataService,
         AssessmentCommandsProcessor,
         AssessmentInboxProcessor,
         AssessmentSchedulesProcessor,

@@ -33,6 +33,8 @@ import { MealSubscriptionsRepository } from './meal-subscriptions/meal-subscript
 import { MealSubscriptionsService } from './meal-subscriptions/meal-subscriptions.service';
 import { DispatchCommandsProcessor } from './messaging/dispatch-commands.processor';
 import { DispatchInboxProcessor } from './messaging/dispatch-inbox.processor';
+import { PersonalDataRepository } from './personal-data/personal-data.repository';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { SeniorViewsRepository } from './senior-views/senior-views.repository';
 import { SeniorViewsService } from './senior-views/senior-views.service';
 
@@ -80,6 +82,8 @@ export class DispatchModule {
         VisitCheckInsService,
         VisitReplansService,
         CareLedgerService,
+        PersonalDataRepository,
+        PersonalDataService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

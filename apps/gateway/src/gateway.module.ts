@@ -41,6 +41,9 @@ import { CareLedgerController } from './home-care/care-ledger.controller';
 import { HomeCareController } from './home-care/home-care.controller';
 import { VisitCoordinationController } from './home-care/visit-coordination.controller';
 import { VisitsController } from './home-care/visits.controller';
+import { ErasureRequestsRepository } from './personal-data/erasure-requests.repository';
+import { PersonalDataController } from './personal-data/personal-data.controller';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { SealedText } from './personal-data/sealed-text';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { BookingRecorder } from './bookings/booking-recorder.interceptor';
@@ -111,6 +114,7 @@ export class GatewayModule {
         FamilyWebhooksController,
         ConsentsController,
         AuditController,
+        PersonalDataController,
         RequestsController,
         HealthController,
         DeadLettersController,
@@ -128,6 +132,8 @@ export class GatewayModule {
         AuditRepository,
         AuditService,
         SealedText,
+        ErasureRequestsRepository,
+        PersonalDataService,
         IdempotentRequestsRepository,
         BookingsRepository,
         BookingsService,

@@ -1,5 +1,6 @@
 import type { BedReconciliation, FacilityBedBoard, CircleSearchQuery, CircleSearchResult, DaycareBookingRecord, DaycareSession, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
 import type { CoverageQuery, CoverageReport, GapQuery, GapReport, PlanningTargetsRecord, PublishPlanningTargetsCommand, SetStreetStatisticsCommand, StreetStatisticsEntry, WhatIfQuery, WhatIfResult } from './coverage.types';
+import type { EraseSeniorCommand, PersonalDataPart, ServiceErasureResult } from './personal-data.types';
 import type { SystemCommands } from './system.contract';
 import type { BedApplicationKind, BedApplicationRecord, PriorityRulesRecord, PublishPriorityRulesCommand, SubmitBedApplicationCommand, WaitingListView, WaitlistWhatIf } from './waitlist.types';
 import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
@@ -23,6 +24,10 @@ export interface AllocationSeniorView {
 
 export interface AllocationCommands extends SystemCommands {
   'senior-view.get': { request: { seniorId: string }; reply: AllocationSeniorView };
+  /** Everything this service holds about the senior (PIPL art. 45), for the gateway's export. */
+  'senior.personal-data': { request: { seniorId: string }; reply: PersonalDataPart };
+  /** Erases or de-identifies the senior's personal data here, keeps what law requires; idempotent (PIPL art. 47). */
+  'senior.erase': { request: EraseSeniorCommand; reply: ServiceErasureResult };
   'facility.register': { request: RegisterFacilityCommand; reply: FacilityRecord };
   'facility.get': { request: { facilityId: string }; reply: FacilityRecord };
   'facility.list': { request: { districtCode: string | null; type: FacilityType | null }; reply: FacilityRecord[] };

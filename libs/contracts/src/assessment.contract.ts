@@ -9,6 +9,7 @@ import type {
   JsonObject,
   ReassessmentTaskRecord,
 } from './assessments.types';
+import type { EraseSeniorCommand, PersonalDataPart, ServiceErasureResult } from './personal-data.types';
 import type { SystemCommands } from './system.contract';
 
 export interface RegisterSeniorCommand {
@@ -61,6 +62,10 @@ export interface SeniorRecord {
 export interface AssessmentCommands extends SystemCommands {
   'senior.register': { request: RegisterSeniorCommand; reply: SeniorRecord };
   'senior.get': { request: { seniorId: string }; reply: SeniorRecord };
+  /** Everything this service holds about the senior (PIPL art. 45), for the gateway's export. */
+  'senior.personal-data': { request: { seniorId: string }; reply: PersonalDataPart };
+  /** Erases or de-identifies the senior's personal data here, keeps what law requires; idempotent (PIPL art. 47). */
+  'senior.erase': { request: EraseSeniorCommand; reply: ServiceErasureResult };
   /** Grants a priority flag with evidence and validity; entitlements are derived again. */
   'senior.grant-flag': { request: { seniorId: string; grant: PriorityFlagGrant }; reply: SeniorRecord };
   /** Ends a flag's validity (the evidence lapsed, or it was granted in error); entitlements are derived again. */

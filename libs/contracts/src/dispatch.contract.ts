@@ -118,6 +118,10 @@ export interface DispatchCommands extends SystemCommands {
   'visit.move': { request: VisitMoveCommand; reply: VisitReplanResult };
   /** Same-day re-planning: a sick caregiver, a cancelled or an extra visit; as little else as possible moves, everyone affected gets a notice. */
   'visit-schedule.replan': { request: VisitReplanCommand; reply: VisitReplanResult };
+  /** A family cancels one of the senior's visits (no later than the policy's lead time). */
+  'visit.family-cancel': { request: { seniorId: string; visitId: string; reason: string }; reply: VisitReplanResult };
+  /** A family moves one of the senior's visits within its day (no later than the lead time, same caregiver). */
+  'visit.family-reschedule': { request: { seniorId: string; visitId: string; plannedStart: string }; reply: VisitReplanResult };
   'visit-schedule.versions': { request: { districtCode: string; weekStart: string }; reply: ScheduleVersionSummary[] };
   'visit-schedule.version': { request: { districtCode: string; weekStart: string; version: number | 'actual' }; reply: ScheduleVersionView };
   /** The code for a new tag on the senior's door (shown once; only its hash is kept; the old tag stops working). */

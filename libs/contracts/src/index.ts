@@ -12,6 +12,7 @@ export * from './errors';
 export * from './event-publisher';
 export * from './facilities.types';
 export * from './meals.types';
+export * from './personal-data.types';
 export * from './visits.types';
 export * from './waitlist.types';
 export * from './job-options';

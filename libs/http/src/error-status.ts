@@ -13,6 +13,7 @@ export const ERROR_STATUS: { readonly [C in ErrorCode]: HttpStatus } = {
   CONSENT_REQUIRED: HttpStatus.FORBIDDEN,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   SENIOR_NOT_FOUND: HttpStatus.NOT_FOUND,
+  SENIOR_ERASED: HttpStatus.GONE,
   ACCOUNT_NOT_FOUND: HttpStatus.NOT_FOUND,
   REQUEST_NOT_FOUND: HttpStatus.NOT_FOUND,
   ASSESSMENT_NOT_FOUND: HttpStatus.NOT_FOUND,

@@ -5,6 +5,7 @@ import { CircleService } from '../circle/circle.service';
 import { CoverageService } from '../coverage/coverage.service';
 import { DaycareService } from '../daycare/daycare.service';
 import { FacilitiesService } from '../facilities/facilities.service';
+import { PersonalDataService, REFUSED_AFTER_ERASURE } from '../personal-data/personal-data.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
 import { WaitlistService } from '../waitlist/waitlist.service';
 
@@ -21,16 +22,22 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
     private readonly daycare: DaycareService,
     private readonly waitlist: WaitlistService,
     private readonly coverage: CoverageService,
+    private readonly personalData: PersonalDataService,
   ) {
     super();
   }
 
   protected async handle(name: CommandName<'allocation'>, { payload, actor, correlationId }: CommandEnvelope): Promise<unknown> {
+    if (REFUSED_AFTER_ERASURE.has(name)) await this.personalData.refuseIfErased((payload as { seniorId?: string }).seniorId);
     switch (name) {
       case 'system.ping':
         return { service: 'allocation', at: new Date().toISOString() };
       case 'senior-view.get':
         return this.seniorViews.get((payload as Payload<'senior-view.get'>).seniorId);
+      case 'senior.personal-data':
+        return this.personalData.export((payload as Payload<'senior.personal-data'>).seniorId);
+      case 'senior.erase':
+        return this.personalData.erase(payload as Payload<'senior.erase'>, actor, correlationId);
       case 'facility.register': {
         const facility = await this.facilities.register(payload as Payload<'facility.register'>, correlationId);
         await this.waitlist.matchAfterChange(facility.facilityId, correlationId); // its beds go to whoever waits

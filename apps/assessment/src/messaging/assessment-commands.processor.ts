@@ -5,6 +5,7 @@ import { AssessmentsService } from '../assessments/assessments.service';
 import { DistrictPoliciesService } from '../entitlements/district-policies.service';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { ReassessmentsService } from '../reassessments/reassessments.service';
+import { PersonalDataService, REFUSED_AFTER_ERASURE } from '../personal-data/personal-data.service';
 import { SeniorsService } from '../seniors/seniors.service';
 
 type Payload<N extends CommandName<'assessment'>> = CommandRequest<'assessment', N>;
@@ -18,12 +19,14 @@ export class AssessmentCommandsProcessor extends CommandProcessor<'assessment'> 
     private readonly entitlements: EntitlementsService,
     private readonly reassessments: ReassessmentsService,
     private readonly policies: DistrictPoliciesService,
+    private readonly personalData: PersonalDataService,
     @InjectQueue(SCHEDULE_QUEUES.assessment) private readonly schedules: Queue,
   ) {
     super();
   }
 
   protected async handle(name: CommandName<'assessment'>, { payload, actor, correlationId }: CommandEnvelope): Promise<unknown> {
+    if (REFUSED_AFTER_ERASURE.has(name)) await this.personalData.refuseIfErased((payload as { seniorId?: string }).seniorId);
     switch (name) {
       case 'system.ping':
         return { service: 'assessment', at: new Date().toISOString() };
@@ -31,6 +34,10 @@ export class AssessmentCommandsProcessor extends CommandProcessor<'assessment'> 
         return this.seniors.register(payload as Payload<'senior.register'>, actor, correlationId);
       case 'senior.get':
         return this.seniors.get((payload as Payload<'senior.get'>).seniorId);
+      case 'senior.personal-data':
+        return this.personalData.export((payload as Payload<'senior.personal-data'>).seniorId);
+      case 'senior.erase':
+        return this.personalData.erase(payload as Payload<'senior.erase'>);
       case 'senior.grant-flag': {
         const { seniorId, grant } = payload as Payload<'senior.grant-flag'>;
         return this.seniors.grantFlag(seniorId, grant, correlationId);

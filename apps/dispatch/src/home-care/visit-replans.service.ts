@@ -60,6 +60,42 @@ export class VisitReplansService {
 
   async replan(command: VisitReplanCommand, actor: Actor): Promise<VisitReplanResult> {
     requireCoordinator(actor);
+    return this.replanDay(command, actor);
+  }
+
+  /**
+   * A family cancels one of the senior's visits, no later than the policy's lead time before it: the
+   * caregiver's day is re-planned around the gap and both are told. The office can cancel later.
+   */
+  async familyCancel(seniorId: string, visitId: string, reason: string, actor: Actor): Promise<VisitReplanResult> {
+    const visit = await this.familyChangeable(seniorId, visitId);
+    return this.replanDay({ districtCode: visit.districtCode, date: visit.date, change: { cancelledVisitId: visitId, reason: `asked by the family: ${reason}` } }, actor);
+  }
+
+  /** A family moves one of the senior's visits to another time the same day, with the same caregiver when free then; refused within the lead time. */
+  async familyReschedule(seniorId: string, visitId: string, plannedStart: string, actor: Actor): Promise<VisitReplanResult> {
+    const visit = await this.familyChangeable(seniorId, visitId);
+    const start = new Date(plannedStart);
+    const { policy } = await this.policies.inForce(visit.districtCode, visit.date);
+    if (start.getTime() < Date.now() + policy.familyChangeLeadHours * 3_600_000) {
+      throw new DomainError('TOO_LATE', `A visit can be moved to a time at least ${policy.familyChangeLeadHours} h ahead; call the office for sooner`);
+    }
+    if (!visit.caregiverId) throw new DomainError('CONFLICT', `Visit ${visitId} has no caregiver yet; the office will plan it`);
+    return this.moveVisit({ visitId, caregiverId: visit.caregiverId, plannedStart, reason: 'asked by the family' }, actor);
+  }
+
+  private async familyChangeable(seniorId: string, visitId: string): Promise<CareVisit> {
+    const visit = await this.visits.visit(visitId);
+    if (!visit || visit.seniorId !== seniorId) throw new DomainError('NOT_FOUND', `No visit ${visitId} for senior ${seniorId}`);
+    if (SETTLED.has(visit.status)) throw new DomainError('CONFLICT', `Visit ${visitId} is ${visit.status}`);
+    const { policy } = await this.policies.inForce(visit.districtCode, visit.date);
+    if (visit.plannedStart && visit.plannedStart.getTime() < Date.now() + policy.familyChangeLeadHours * 3_600_000) {
+      throw new DomainError('TOO_LATE', `Visits can be changed up to ${policy.familyChangeLeadHours} h before they start; this one starts at ${visit.plannedStart.toISOString()}: call the office`);
+    }
+    return visit;
+  }
+
+  private async replanDay(command: VisitReplanCommand, actor: Actor): Promise<VisitReplanResult> {
     const { districtCode, date, change } = command;
     const today = localDate(new Date());
     if (date < today) throw new DomainError('VALIDATION_FAILED', 'Only today or a later day can be re-planned', [{ field: 'date', problems: [`${date} is before today (${today})`] }]);
@@ -126,6 +162,10 @@ export class VisitReplansService {
   /** A coordinator moves one visit: another caregiver, another time. Refused when it overlaps that caregiver's other visits of the day, or the caregiver may not make it. */
   async move(command: VisitMoveCommand, actor: Actor): Promise<VisitReplanResult> {
     requireCoordinator(actor);
+    return this.moveVisit(command, actor);
+  }
+
+  private async moveVisit(command: VisitMoveCommand, actor: Actor): Promise<VisitReplanResult> {
     const started = Date.now();
     const start = new Date(command.plannedStart);
     if (Number.isNaN(start.getTime())) throw new DomainError('VALIDATION_FAILED', 'plannedStart must be an ISO 8601 instant', [{ field: 'plannedStart', problems: ['not a date-time'] }]);

@@ -167,6 +167,14 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
         return this.checkIns.issueDoorTag((payload as Payload<'door-tag.issue'>).seniorId, requireActor(actor));
       case 'visit.move':
         return this.replans.move(payload as Payload<'visit.move'>, requireActor(actor));
+      case 'visit.family-cancel': {
+        const { seniorId, visitId, reason } = payload as Payload<'visit.family-cancel'>;
+        return this.replans.familyCancel(seniorId, visitId, reason, requireActor(actor));
+      }
+      case 'visit.family-reschedule': {
+        const { seniorId, visitId, plannedStart } = payload as Payload<'visit.family-reschedule'>;
+        return this.replans.familyReschedule(seniorId, visitId, plannedStart, requireActor(actor));
+      }
       case 'visit-schedule.replan':
         return this.replans.replan(payload as Payload<'visit-schedule.replan'>, requireActor(actor));
       case 'visit-schedule.versions': {

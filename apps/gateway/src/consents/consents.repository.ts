@@ -24,6 +24,12 @@ export class ConsentsRepository {
     await this.dataSource.manager.insert(ConsentLink, { ...link, revokedAt: null, revokedBy: null });
   }
 
+  /** Revokes every active link to a senior (their personal data is erased); how many were active. */
+  async revokeAllForSenior(seniorId: string, revokedBy: string): Promise<number> {
+    const result = await this.dataSource.manager.update(ConsentLink, { seniorId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedBy });
+    return result.affected ?? 0;
+  }
+
   /** Revokes an active link; false when it was not active. */
   async revoke(id: string, revokedBy: string): Promise<boolean> {
     const result = await this.dataSource.manager.update(ConsentLink, { id, revokedAt: IsNull() }, { revokedAt: new Date(), revokedBy });

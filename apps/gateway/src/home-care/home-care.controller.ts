@@ -1,15 +1,17 @@
-import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
-import { Actor, CallContext, CaregiverRecord, CareVisitRecord, ServiceClient, VisitPlanRecord } from '@app/contracts';
+import { Actor, CallContext, CaregiverRecord, CareVisitRecord, ServiceClient, VisitPlanRecord, VisitReplanResult } from '@app/contracts';
 import type { ScheduleMetrics } from '@app/domain';
 import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
 import { Booking } from '../bookings/booking.decorator';
+import { checkedVisitId, REPLAN_TIMEOUT_MS } from './visits.controller';
+import { CancelVisitDto, RescheduleVisitDto } from './visits.dto';
 
 export class RegisterCaregiverDto {
   @ApiProperty({ example: '310112' })
@@ -124,6 +126,24 @@ export class HomeCareController {
   @Access({ roles: ['admin', 'assessor', 'planner', 'family'], senior: { param: 'seniorId', scope: 'view-status' }, audit: 'visits.list' })
   seniorVisits(@UuidParam('seniorId') seniorId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CareVisitRecord[] | PendingRequest> {
     return answerOrPending(this.client.call('dispatch', 'senior.visits', { seniorId }, this.context(actor, req)));
+  }
+
+  /** The family cancels a coming visit, up to the policy's lead time before it (24 h by default); later, 409 TOO_LATE: call the office. */
+  @Post('seniors/:seniorId/visits/:visitId/cancel')
+  @HttpCode(200)
+  @Booking({ kind: 'visit-cancellation' })
+  @Access({ roles: ['admin', 'planner', 'family'], senior: { param: 'seniorId', scope: 'manage-visits' }, audit: 'visit.family-cancel' })
+  cancelVisit(@UuidParam('seniorId') seniorId: string, @Param('visitId') visitId: string, @Body() dto: CancelVisitDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<VisitReplanResult | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'visit.family-cancel', { seniorId, visitId: checkedVisitId(visitId), reason: dto.reason }, { ...this.context(actor, req), timeoutMs: REPLAN_TIMEOUT_MS }));
+  }
+
+  /** The family moves a coming visit to another time the same day, with the same caregiver if free; refused within the lead time. */
+  @Post('seniors/:seniorId/visits/:visitId/reschedule')
+  @HttpCode(200)
+  @Booking({ kind: 'visit-reschedule' })
+  @Access({ roles: ['admin', 'planner', 'family'], senior: { param: 'seniorId', scope: 'manage-visits' }, audit: 'visit.family-reschedule' })
+  rescheduleVisit(@UuidParam('seniorId') seniorId: string, @Param('visitId') visitId: string, @Body() dto: RescheduleVisitDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<VisitReplanResult | PendingRequest> {
+    return answerOrPending(this.client.call('dispatch', 'visit.family-reschedule', { seniorId, visitId: checkedVisitId(visitId), plannedStart: dto.plannedStart }, this.context(actor, req)));
   }
 
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {

@@ -6,12 +6,10 @@ import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCo
 import { correlationIdOf } from '@app/logging';
 import { PolicyVersionDto } from '../policies/policy-version.dto';
 import { WeekParams } from './home-care.controller';
-import { checkedVisitId } from './visits.controller';
+import { checkedVisitId, REPLAN_TIMEOUT_MS } from './visits.controller';
 import { AlertListQuery, DistrictDateParams, MoveVisitDto, ReplanDto, ResolveAlertDto, VersionParams } from './visits.dto';
 
 const COORDINATORS = ['admin', 'planner'] as const;
-/** Re-planning a district's day runs the planner: give it longer than a plain request. */
-const REPLAN_TIMEOUT_MS = 30_000;
 
 /**
  * Home-care coordination (居家照护调度): alerts for late and missed visits, concerns and failed

@@ -7,6 +7,9 @@ import { correlationIdOf } from '@app/logging';
 import { SealedText } from '../personal-data/sealed-text';
 import { CheckInDto, CheckOutDto, SinceQuery } from './visits.dto';
 
+/** Re-planning a district's day runs the planner: give it longer than a plain request. */
+export const REPLAN_TIMEOUT_MS = 30_000;
+
 /** The caregiver's visit id as it appears in their list: `<seniorId>:<date>:<n>`. */
 const VISIT_ID = /^[0-9a-f-]{36}:\d{4}-\d{2}-\d{2}:\d{1,2}$/;
 

@@ -197,3 +197,16 @@ export class DistrictMonthParams {
   @Matches(MONTH, { message: 'month must be YYYY-MM' })
   month!: string;
 }
+
+export class CancelVisitDto {
+  @ApiProperty({ example: 'She is going to her daughter for the weekend' })
+  @IsString()
+  @Length(1, 300)
+  reason!: string;
+}
+
+export class RescheduleVisitDto {
+  @ApiProperty({ example: '2026-12-09T15:00:00+08:00', description: 'The new start, the same day' })
+  @IsISO8601({ strict: true })
+  plannedStart!: string;
+}

@@ -1,4 +1,4 @@
-import type { Actor, LivingArrangement, PriorityFlagRecord, SeniorRecord, Sex } from '@app/contracts';
+import { type Actor, ERASED_TEXT, type LivingArrangement, type PriorityFlagRecord, type SeniorRecord, type Sex } from '@app/contracts';
 import { IdNumberProtector, maskIdNumber } from './id-number-protector';
 
 /** A senior as the API shows them. The whole ID number only to roles that register and assess. */
@@ -25,7 +25,8 @@ export function presentSenior(record: SeniorRecord, actor: Actor, protector: IdN
     name: record.name,
     sex: record.sex,
     birthDate: record.birthDate,
-    idNumber: wholeId ? protector.reveal(record.idNumber) : maskIdNumber(record.idNumber.last4),
+    // An erased senior's ID number is gone (docs/adr/007): nothing to reveal or mask.
+    idNumber: record.idNumber.cipher === '' ? ERASED_TEXT : wholeId ? protector.reveal(record.idNumber) : maskIdNumber(record.idNumber.last4),
     address: record.address,
     livingArrangement: record.livingArrangement,
     // Evidence references (certificate numbers) are for staff.

@@ -1,7 +1,8 @@
 /**
  * A district's home-care visit policy, as versioned data: when a late visit raises an alert and how
  * severe, how close a check-in must be to the door, the flexibility a visit window gets by default,
- * a caregiver's weekly maximum, the LTCI fund share and the hourly rate claimed. (Named
+ * a caregiver's weekly maximum, the LTCI fund share and the hourly rate claimed, and how long before
+ * a visit a family may still cancel or move it. (Named
  * HomeCareVisitPolicy: the entitlement policy already has a `HomeCareScheme` and a `MealPolicy`.)
  */
 import { at, item, JsonChecks } from '../entitlements/json-checks';
@@ -29,6 +30,8 @@ export interface HomeCareVisitPolicy {
   readonly fundSharePercent: number;
   /** What one hour of home care is claimed at, in fen. */
   readonly hourlyRateFen: number;
+  /** Hours before a visit's planned start after which a family can no longer cancel or move it (the office can). */
+  readonly familyChangeLeadHours: number;
 }
 
 /** What a district has until it publishes its own. Amounts are [assumption] (Shanghai LTCI home care: 65 yuan an hour, 90/10). */
@@ -44,6 +47,7 @@ export const DEFAULT_VISIT_POLICY: Readonly<HomeCareVisitPolicy> = Object.freeze
   maxCaregiverHoursPerWeek: 44,
   fundSharePercent: 90,
   hourlyRateFen: 6500,
+  familyChangeLeadHours: 24,
 });
 
 export interface VisitProblem {
@@ -56,7 +60,7 @@ export interface VisitProblem {
 export function validateVisitPolicy(input: unknown): VisitProblem[] {
   if (input === undefined) return [{ path: '$', message: 'the visit policy must be an object, got nothing' }];
   const checks = new JsonChecks();
-  const policy = checks.object(input, '', ['version', 'alertGraces', 'checkInGeofenceMetres', 'defaultFlexibilityMinutes', 'maxCaregiverHoursPerWeek', 'fundSharePercent', 'hourlyRateFen']);
+  const policy = checks.object(input, '', ['version', 'alertGraces', 'checkInGeofenceMetres', 'defaultFlexibilityMinutes', 'maxCaregiverHoursPerWeek', 'fundSharePercent', 'hourlyRateFen', 'familyChangeLeadHours']);
   if (policy === undefined) return checks.problems.map(({ path, message }) => ({ path, message }));
   checks.string(policy.version, 'version');
   const graces = checks.array(policy.alertGraces, 'alertGraces', true);
@@ -83,5 +87,6 @@ export function validateVisitPolicy(input: unknown): VisitProblem[] {
   checks.number(policy.maxCaregiverHoursPerWeek, 'maxCaregiverHoursPerWeek', { min: 1, max: 84, integer: false });
   checks.number(policy.fundSharePercent, 'fundSharePercent', { min: 0, max: 100, integer: true });
   checks.number(policy.hourlyRateFen, 'hourlyRateFen', { min: 0, integer: true });
+  checks.number(policy.familyChangeLeadHours, 'familyChangeLeadHours', { min: 0, max: 168, integer: true });
   return checks.problems.map(({ path, message }) => ({ path, message }));
 }
