@@ -1,3 +1,4 @@
+import type { EraseSeniorCommand, PersonalDataPart, ServiceErasureResult } from './personal-data.types';
 import type { SystemCommands } from './system.contract';
 import type { MonthlyStatement, ProductionList } from '@app/domain';
 import type { FacilityRegisteredEvent } from './allocation.contract';
@@ -65,6 +66,10 @@ export type DispatchFacilityView = FacilityRegisteredEvent;
 
 export interface DispatchCommands extends SystemCommands {
   'senior-view.get': { request: { seniorId: string }; reply: DispatchSeniorView };
+  /** Everything this service holds about the senior (PIPL art. 45), for the gateway's export. */
+  'senior.personal-data': { request: { seniorId: string }; reply: PersonalDataPart };
+  /** Erases or de-identifies the senior's personal data here, keeps what law requires; idempotent (PIPL art. 47). */
+  'senior.erase': { request: EraseSeniorCommand; reply: ServiceErasureResult };
   /** The facilities dispatch knows in a district, optionally of some types (e.g. the meal sites). */
   'facility-view.list': { request: { districtCode: string; types: FacilityType[] | null }; reply: DispatchFacilityView[] };
   'kitchen.register': { request: RegisterKitchenCommand; reply: KitchenRecord };

@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, requireActor, WORKER_OPTIONS } from '@app/contracts';
+import { PersonalDataService, REFUSED_AFTER_ERASURE } from '../personal-data/personal-data.service';
 import { FacilityViewsService } from '../facility-views/facility-views.service';
 import { HomeCareService } from '../home-care/home-care.service';
 import { CareLedgerService } from '../home-care/care-ledger.service';
@@ -41,16 +42,22 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
     private readonly replans: VisitReplansService,
     private readonly visitPolicies: VisitPoliciesService,
     private readonly ledger: CareLedgerService,
+    private readonly personalData: PersonalDataService,
   ) {
     super();
   }
 
   protected async handle(name: CommandName<'dispatch'>, { payload, actor, correlationId }: CommandEnvelope): Promise<unknown> {
+    if (REFUSED_AFTER_ERASURE.has(name)) await this.personalData.refuseIfErased((payload as { seniorId?: string }).seniorId);
     switch (name) {
       case 'system.ping':
         return { service: 'dispatch', at: new Date().toISOString() };
       case 'senior-view.get':
         return this.seniorViews.get((payload as Payload<'senior-view.get'>).seniorId);
+      case 'senior.personal-data':
+        return this.personalData.export((payload as Payload<'senior.personal-data'>).seniorId);
+      case 'senior.erase':
+        return this.personalData.erase(payload as Payload<'senior.erase'>);
       case 'facility-view.list': {
         const { districtCode, types } = payload as Payload<'facility-view.list'>;
         return this.facilityViews.list(districtCode, types);
