@@ -120,6 +120,14 @@ describe("the families' booking API (e2e)", () => {
     await platform.http().get(`/v1/seniors/${other}/bookings`).set(as(family.token)).expect(404); // not their senior
   });
 
+  it('lets the family cancel day care only up to the lead time before the session; the centre can cancel later', async () => {
+    const today = await book(staff.token, [day(0)]).expect(201); // this morning's session starts within 12 hours, or has started
+    const late = await platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings/${today.body[0].bookingId}/cancel`).set(as(family.token)).send({ reason: 'Feeling unwell' }).expect(409);
+    expect(late.body).toMatchObject({ code: 'TOO_LATE', message: expect.stringContaining('12 h before the session') });
+    expect((await bookings()).find((b) => b.bookingId === late.headers['booking-id'])).toMatchObject({ kind: 'day-care-cancellation', status: 'rejected', reason: { code: 'TOO_LATE' } });
+    await platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings/${today.body[0].bookingId}/cancel`).set(as(staff.token)).send({ reason: 'Daughter phoned: unwell' }).expect(200);
+  });
+
   it('keeps a booking requested while the service is down and confirms it when the service is back, telling the app each time', async () => {
     await platform.stopService('allocation');
     const queued = await book(family.token, [day(8)], 'family-queued-0001').expect(202);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type DaycareBookingRecord, type DayCareWeek, type DaycareSession } from '@app/contracts';
-import { addDays, isoWeekday, localDate } from '@app/domain';
+import { addDays, DISTRICT_TIME_ZONE, isoWeekday, localDate, localInstant } from '@app/domain';
 import { AllocationOutboxEvent, OutboxRelay, recordEvent, type DaycareBooking } from '@app/persistence';
+import { CircleRepository } from '../circle/circle.repository';
 import { FacilitiesRepository } from '../facilities/facilities.repository';
 import { refuseOtherOperators } from '../facilities/operator-scope';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
@@ -10,6 +11,10 @@ import { DaycareRepository } from './daycare.repository';
 
 const DAY_CARE_TYPES = new Set(['day-care-centre', 'community-hub']);
 const UNIQUE_VIOLATION = '23505';
+/** When each session starts: a family's cancellation must come the policy's lead hours before. */
+const SESSION_STARTS: Record<DaycareSession, string> = { morning: '08:00', afternoon: '13:00', 'full-day': '08:00' };
+/** Until a district publishes its allocation policy. */
+const DEFAULT_CANCEL_LEAD_HOURS = 12;
 /** A full day takes a place in both half-day sessions. */
 const PLACES_TAKEN: Record<DaycareSession, string[]> = { morning: ['morning'], afternoon: ['afternoon'], 'full-day': ['morning', 'afternoon'] };
 
@@ -20,6 +25,7 @@ export class DaycareService {
     private readonly bookings: DaycareRepository,
     private readonly facilities: FacilitiesRepository,
     private readonly seniors: SeniorViewsRepository,
+    private readonly circle: CircleRepository,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -83,12 +89,24 @@ export class DaycareService {
       const booking = await this.bookings.byId(bookingId, manager);
       if (!booking || booking.seniorId !== seniorId) throw new DomainError('BOOKING_NOT_FOUND', `No booking ${bookingId}`);
       refuseOtherOperators(actor, booking.facilityId);
+      if (actor.roles.includes('family')) await this.refuseLateFamilyCancellation(booking);
       if (!(await this.bookings.cancel(manager, bookingId, reason))) throw new DomainError('CONFLICT', `Booking ${bookingId} is already cancelled`);
       for (const place of PLACES_TAKEN[booking.session]) await this.bookings.freePlace(manager, booking.facilityId, booking.date, place);
       await recordEvent(manager, AllocationOutboxEvent, 'daycare.cancelled', { seniorId, facilityId: booking.facilityId, bookingId, date: booking.date, session: booking.session }, correlationId);
     });
     this.relay.kick();
     return toRecord((await this.bookings.byId(bookingId))!);
+  }
+
+  /** Families cancel up to the policy's lead time before the session starts; the centre's staff can cancel later. */
+  private async refuseLateFamilyCancellation(booking: DaycareBooking): Promise<void> {
+    const facility = await this.facilities.findById(booking.facilityId);
+    const policy = facility ? await this.circle.walkingPolicy(facility.districtCode, booking.date) : null;
+    const leadHours = policy?.dayCareCancelLeadHours ?? DEFAULT_CANCEL_LEAD_HOURS;
+    const starts = localInstant(booking.date, SESSION_STARTS[booking.session], DISTRICT_TIME_ZONE);
+    if (starts.getTime() - Date.now() < leadHours * 3_600_000) {
+      throw new DomainError('TOO_LATE', `Day care can be cancelled up to ${leadHours} h before the session (${booking.date} ${SESSION_STARTS[booking.session]}); call the centre`);
+    }
   }
 
   async list(seniorId: string): Promise<DaycareBookingRecord[]> {

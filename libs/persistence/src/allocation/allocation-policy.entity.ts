@@ -34,6 +34,10 @@ export class AllocationPolicy {
   @Column({ name: 'hold_hours', type: 'integer' })
   holdHours!: number;
 
+  /** How many hours before a day-care session starts a family can still cancel it (staff can later). */
+  @Column({ name: 'day_care_cancel_lead_hours', type: 'integer', default: 12 })
+  dayCareCancelLeadHours!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
