@@ -73,7 +73,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /v1/seniors/:seniorId/consents': { staff: ['admin', 'assessor'] },
   'GET /v1/seniors/:seniorId/consents': { staff: ['admin', 'assessor', 'planner'] },
   'DELETE /v1/consents/:consentId': { staff: ['admin', 'assessor'] },
-  'GET /v1/seniors/:seniorId/audit': PLANNERS,
+  'GET /v1/seniors/:seniorId/audit': PLANNERS_AND_FAMILY_VIEW, // the guardian reads who saw the senior's data
   // personal data on request (PIPL): the copy holds health data, so a family needs the assessment report scope; erasure is the district's
   'GET /v1/seniors/:seniorId/personal-data': { staff: ['admin', 'assessor'], family: 'view-assessment-report' },
   'POST /v1/seniors/:seniorId/erasure': PLANNERS,
