@@ -175,6 +175,9 @@ const MATRIX: Record<string, Rule> = {
   'POST /v1/districts/:districtCode/visit-schedules/:weekStart': ADMIN,
   'GET /v1/caregiver/visits': { staff: ['caregiver'], query: 'from=2026-12-07&until=2026-12-13' },
   'GET /v1/seniors/:seniorId/visits': { staff: ['admin', 'assessor', 'planner'], family: 'view-status' },
+  // a family cancels or moves its senior's coming visit (the visit's senior is checked by dispatch after the lookup)
+  'POST /v1/seniors/:seniorId/visits/:visitId/cancel': { staff: ['admin', 'planner'], family: 'manage-visits' },
+  'POST /v1/seniors/:seniorId/visits/:visitId/reschedule': { staff: ['admin', 'planner'], family: 'manage-visits' },
   // visits that happen: only the visit's own caregiver checks in and out (the matrix's caregiver is nobody's)
   'POST /v1/visits/:visitId/check-in': { staff: ['caregiver'], ownOnly: ['caregiver'], body: { method: 'geofence', location: { lat: 31.1124, lng: 121.3817 } } },
   'POST /v1/visits/:visitId/check-out': { staff: ['caregiver'], ownOnly: ['caregiver'], body: { method: 'geofence', location: { lat: 31.1124, lng: 121.3817 }, tasksDone: [] } },
@@ -197,6 +200,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /v1/seniors/:seniorId/care-ledger/:month/claim.csv': PLANNERS_AND_FAMILY_VIEW,
   'GET /v1/districts/:districtCode/ltci-claims/:month': PLANNERS,
   'GET /v1/districts/:districtCode/ltci-claims/:month/claims.csv': PLANNERS,
+
+  // the families' API: a senior's bookings with their status; a family account's own webhook
+  'GET /v1/seniors/:seniorId/bookings': { staff: ['admin', 'assessor', 'operator', 'planner'], family: 'view-status' },
+  'GET /v1/seniors/:seniorId/bookings/:bookingId': { staff: ['admin', 'assessor', 'operator', 'planner'], family: 'view-status' },
+  'PUT /v1/accounts/me/webhook': { family: 'any' },
+  'GET /v1/accounts/me/webhook': { family: 'any' },
+  'DELETE /v1/accounts/me/webhook': { family: 'any' },
+  'GET /v1/accounts/me/webhook/deliveries': { family: 'any' },
 };
 
 /** Served through app.use, so not in the router's route list. */
