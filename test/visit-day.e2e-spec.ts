@@ -243,6 +243,8 @@ describe('doing the visits (e2e)', () => {
     expect(theirs.map((id) => caregiverOf(before.body, id))).toEqual(theirs.map(() => sick));
     expect(theirs.map((id) => caregiverOf(afterIt.body, id))).toEqual(theirs.map(() => healthy));
     await platform.http().post(`/v1/districts/310112/visit-replans/${addDays(today, -1)}`).set(as(planner.token)).send({ sickCaregiverId: sick }).expect(400);
+    const dateTime = await platform.http().post(`/v1/districts/310112/visit-replans/${encodeURIComponent(`${tomorrow} 12:00`)}`).set(as(planner.token)).send({ sickCaregiverId: sick }).expect(400);
+    expect(dateTime.body.fields).toEqual([{ field: 'date', problems: ['date must be a calendar date, YYYY-MM-DD'] }]);
   });
 
   it('cancels one visit and fits an extra one in, moving nothing else', async () => {

@@ -18,3 +18,4 @@ export { createValidationPipe, flatten } from './validation.pipe';
 export { UuidParam } from './uuid-param.decorator';
 export { DistrictCodeParam } from './district-code-param.decorator';
 export { csvAttachment } from './csv-attachment';
+export { IsCalendarDate } from './is-calendar-date.decorator';

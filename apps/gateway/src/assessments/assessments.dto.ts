@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@app/http';
 import { ASSESSMENT_REASONS, AssessmentReason } from '@app/contracts';
 
 export class StartAssessmentDto {
@@ -25,7 +26,7 @@ export class StartAssessmentDto {
   correctionReason: string | null = null;
 
   @ApiProperty({ example: '2026-11-20', description: 'Local date of the assessment visit' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   assessedOn!: string;
 }
 
@@ -82,7 +83,7 @@ export class SaveAnswersDto {
 
   @ApiPropertyOptional({ example: '2027-02-28', description: 'Shanghai record: last valid day' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validUntil?: string;
 
   @ApiPropertyOptional({ example: 'SH-MH-2025-000123', description: "Shanghai record: the assessing organisation's reference" })

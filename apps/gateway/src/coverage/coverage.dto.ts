@@ -1,7 +1,8 @@
 import { Param, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '@app/http';
 import { COORDINATE_SYSTEMS, DomainError, FACILITY_TYPES, type CoordinateSystem, type FacilityType } from '@app/contracts';
 import { GAP_RESOLUTIONS } from '@app/domain';
 import { GeoPointDto } from '../seniors/register-senior.dto';
@@ -84,7 +85,7 @@ export class WhatIfDto {
 
 export class PlanningTargetsDto {
   @ApiProperty({ example: '2026-01-01', description: 'The version is in force from this date until a later version starts' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   effectiveFrom!: string;
 
   @ApiProperty({ example: 4, description: 'Institution beds per 100 registered people aged 60+ (4 = 4%)' })

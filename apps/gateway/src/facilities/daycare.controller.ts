@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, CallContext, DAYCARE_SESSIONS, DaycareBookingRecord, DaycareSession, DomainError, ServiceClient } from '@app/contracts';
 import { datesOnWeekdays } from '@app/domain';
-import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, PendingRequest, UuidParam } from '@app/http';
+import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, IsCalendarDate, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
@@ -23,11 +23,11 @@ export class WeeklyPatternDto {
   weekdays!: number[];
 
   @ApiProperty({ example: '2026-12-01' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: '2026-12-31' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   until!: string;
 }
 
@@ -44,7 +44,7 @@ export class BookDaycareDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(60)
-  @IsDateString({ strict: true }, { each: true })
+  @IsCalendarDate({ each: true })
   dates?: string[];
 
   @ApiPropertyOptional({ type: WeeklyPatternDto })

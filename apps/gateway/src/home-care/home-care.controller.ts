@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, CallContext, CaregiverRecord, CareVisitRecord, ServiceClient, VisitPlanRecord, VisitReplanResult } from '@app/contracts';
 import type { ScheduleMetrics } from '@app/domain';
-import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, PendingRequest, UuidParam } from '@app/http';
+import { Access, answerOrPending, AuthenticatedRequest, CurrentActor, DistrictCodeParam, IsCalendarDate, PendingRequest, UuidParam } from '@app/http';
 import { correlationIdOf } from '@app/logging';
 import { checkIdempotencyKey } from '../idempotency/idempotency-key';
 import { derivedUuid } from '../seniors/seniors.service';
@@ -39,7 +39,7 @@ export class RegisterCaregiverDto {
 export class VisitPlanDto {
   @ApiPropertyOptional({ example: '2026-12-07', description: 'First date of the plan; absent: next Monday' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validFrom: string | null = null;
 
   @ApiProperty({
@@ -54,17 +54,17 @@ export class WeekParams {
   @Matches(/^\d{6}$/, { message: 'districtCode must be 6 digits' })
   districtCode!: string;
 
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   weekStart!: string;
 }
 
 export class DateRangeQuery {
   @ApiProperty({ example: '2026-12-07' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: '2026-12-13' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   until!: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '@app/http';
 import { VISIT_CONCERN_KINDS, type VisitConcernKind } from '@app/contracts';
 import { HH_MM, VERIFICATION_METHODS, type VerificationMethod } from '@app/domain';
 import { GeoPointDto } from '../seniors/register-senior.dto';
@@ -158,7 +159,7 @@ export class DistrictDateParams {
   @Matches(/^\d{6}$/, { message: 'districtCode must be 6 digits' })
   districtCode!: string;
 
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   date!: string;
 }
 
@@ -166,7 +167,7 @@ export class VersionParams {
   @Matches(/^\d{6}$/, { message: 'districtCode must be 6 digits' })
   districtCode!: string;
 
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   weekStart!: string;
 
   @Matches(/^(\d{1,6}|actual)$/, { message: "version must be a version number or 'actual'" })

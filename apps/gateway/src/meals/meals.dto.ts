@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '@app/http';
 import { COORDINATE_SYSTEMS, type CoordinateSystem, type CourierModeName, type EscalationOutcomeName, type KitchenKind, type MealSlotName, type StopOutcomeName } from '@app/contracts';
 import { COURIER_MODES, DIETS, HH_MM, LADDER_OUTCOMES, MEAL_SLOTS, STOP_OUTCOMES, TEXTURES } from '@app/domain';
 import { GeoPointDto } from '../seniors/register-senior.dto';
@@ -92,8 +93,7 @@ export class MenuDto {
 
 export class MealDayQuery {
   @ApiProperty({ example: '2026-12-02' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a calendar date, YYYY-MM-DD' }) // IsDateString alone takes 2026-12 and date-times
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ enum: MEAL_SLOTS })
@@ -114,7 +114,7 @@ export class DistrictMealParams extends MealDayQuery {
 export class SubscriptionDto {
   @ApiPropertyOptional({ example: '2026-12-03', description: 'First date of the new terms; absent: the first date whose cutoffs have not passed' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validFrom: string | null = null;
 
   @ApiProperty({
@@ -127,12 +127,12 @@ export class SubscriptionDto {
 
 export class PauseDto {
   @ApiProperty({ example: '2026-12-05' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   from!: string;
 
   @ApiPropertyOptional({ example: '2026-12-12', description: 'Last paused day; absent: until resumed' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   until: string | null = null;
 
   @ApiProperty({ example: 'Visiting the daughter in Suzhou' })
@@ -213,11 +213,11 @@ export class EscalationStepDto {
 
 export class SlaQuery {
   @ApiProperty({ example: '2026-12-01' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: '2026-12-31' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   until!: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsObject, Matches } from 'class-validator';
+import { IsObject, Matches } from 'class-validator';
+import { IsCalendarDate } from '@app/http';
 
 /** A new version of a district's policy (meals, home-care visits): named, dated, never changed once published. */
 export class PolicyVersionDto {
@@ -8,7 +9,7 @@ export class PolicyVersionDto {
   version!: string;
 
   @ApiProperty({ example: '2027-01-01' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   effectiveFrom!: string;
 
   @ApiProperty({ description: 'The policy document; GET the one in force to see every field. Every problem is named by its path.' })

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsLatitude,
   IsLongitude,
@@ -18,6 +17,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsCalendarDate } from '@app/http';
 import { LIVING_ARRANGEMENTS, LivingArrangement, PRIORITY_FLAGS, PriorityFlag, SEXES, Sex } from '@app/contracts';
 import { readResidentIdNumber } from '@app/domain';
 
@@ -98,18 +98,18 @@ export class PriorityFlagDto {
   evidence!: string;
 
   @ApiProperty({ example: '2024-01-01' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validFrom!: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validUntil: string | null = null;
 }
 
 export class EndFlagDto {
   @ApiProperty({ example: '2026-11-30', description: 'Last day the flag counts' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   validUntil!: string;
 
   @ApiProperty({ example: '低保 status ended by the street office on 2026-11-30' })
@@ -129,7 +129,7 @@ export class RegisterSeniorDto {
   sex!: Sex;
 
   @ApiProperty({ example: '1940-03-15' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   @Validate(PastDateRule)
   birthDate!: string;
 

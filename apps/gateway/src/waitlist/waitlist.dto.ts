@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@app/http';
 import { BED_APPLICATION_KINDS, type BedApplicationKind } from '@app/domain';
 import { BED_TYPE_IDS, type BedTypeId } from '@app/contracts';
 
@@ -61,7 +62,7 @@ export class PublishPriorityRulesDto {
 
   @ApiPropertyOptional({ example: '2027-01-01', description: 'When the rules take effect; absent or null: a draft for what-if runs only' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   effectiveFrom: string | null = null;
 
   @ApiProperty({ description: 'groupPoints, levelPoints (instrument → level → points), waitingPointsPerMonth, maxWaitingPoints, declinePenaltyPoints' })
