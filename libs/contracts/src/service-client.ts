@@ -79,11 +79,14 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
       issuedAt: new Date().toISOString(),
     };
     const requestId = context.requestId ?? randomUUID();
-    const job = await withTimeout(
-      this.queues[service].add(name, envelope, { jobId: requestId }),
-      context.timeoutMs,
-      () => new DomainError('SERVICE_UNAVAILABLE', 'The message broker did not accept the request in time; retry with the same Idempotency-Key'),
-    );
+    const adding = this.queues[service].add(name, envelope, { jobId: requestId });
+    const job = await withTimeout(adding, context.timeoutMs, () => {
+      // While Redis is away the add waits in the client's offline queue and runs when Redis is back,
+      // after the caller was told nothing was done: its retry would then be a second command (a
+      // 409 for its own effect). Take the late job back out unless a worker already has it.
+      void adding.then((late) => late.remove()).catch(() => undefined);
+      return new DomainError('SERVICE_UNAVAILABLE', 'The message broker did not accept the request in time; retry with the same Idempotency-Key');
+    });
     let reply: CommandReply<CommandResult<S, N>>;
     try {
       reply = (await job.waitUntilFinished(this.events.get(service)!, context.timeoutMs)) as CommandReply<CommandResult<S, N>>;
