@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, isoWeekday, localDate } from '@app/domain';
+import { SeniorViewsService } from '../apps/dispatch/src/senior-views/senior-views.service';
 import { TestPlatform } from './platform';
 import { seniorInReadModels } from './read-model-seniors';
 
@@ -123,6 +125,30 @@ describe('caregivers and visit plans (e2e)', () => {
     const others = await platform.http().get('/v1/caregiver/visits').query({ from: weekStart, until: addDays(weekStart, 6) }).set(as(otherAccount.token)).expect(200);
     expect(others.body.some((v: { seniorId: string }) => v.seniorId === seniorId)).toBe(false);
     await platform.http().post(`/v1/districts/310112/visit-schedules/${addDays(weekStart, 1)}`).set(as(admin.token)).expect(400);
+  });
+
+  it('cuts a plan to a lower entitlement from next Monday when the entitlements change (a version not yet started is replaced)', async () => {
+    const seniorId = await seniorInReadModels(db, { bedTypes: [], homeCare: HOME_CARE });
+    const plan = { patterns: weekdays(5), visitMinutes: 60, tasks: [], genderPreference: null, preferredCaregiverIds: [], blockedCaregiverIds: [] };
+    const set = await platform.http().put(`/v1/seniors/${seniorId}/visit-plan`).set(as(assessor.token)).send({ plan }).expect(200);
+    const monday = set.body.nextWeek[0].date as string;
+    // What the inbox does with the event: the reassessment found level 2, three visits a week.
+    const lower = { ...HOME_CARE, source: { ...HOME_CARE.source, level: 2 }, visitsPerWeek: 3, hoursPerWeek: 3 };
+    await platform
+      .service('dispatch')
+      .get(SeniorViewsService)
+      .applyEntitlementsChanged({
+        eventId: randomUUID(),
+        type: 'entitlements.changed',
+        source: 'assessment',
+        occurredAt: new Date().toISOString(),
+        correlationId: null,
+        payload: { seniorId, entitlements: { bedTypes: [], homeCare: lower }, previous: null, changes: [], districtCode: '310112', policyVersion: 'test', trigger: 'reassessment' },
+      });
+    const after = await platform.http().get(`/v1/seniors/${seniorId}/visit-plan`).set(as(assessor.token)).expect(200);
+    expect(after.body).toMatchObject({ entitledHoursPerWeek: 3, plannedHoursPerWeek: 3 });
+    expect(after.body.versions.map((v: { validFrom: string; plan: { patterns: unknown[] } }) => [v.validFrom, v.plan.patterns.length])).toEqual([[monday, 3]]);
+    expect(after.body.nextWeek.map((v: { date: string }) => isoWeekday(v.date))).toEqual([1, 2, 3]);
   });
 
   it('refuses a plan for a senior without a home-care entitlement', async () => {

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { localDate } from '@app/domain';
+import { fitPlanToEntitlement, type HomeCareEntitlement, localDate, nextMonday, type VisitPlan } from '@app/domain';
 import { applyEntitlements, applyLevel } from '@app/persistence';
 import { DispatchSeniorView, DomainError, AssessmentFinalizedEvent, BedAdmittedEvent, BedReleasedEvent, DaycareBookedEvent, DaycareCancelledEvent, EntitlementsChangedEvent, EventEnvelope, SeniorFlagsChangedEvent, SeniorRegisteredEvent } from '@app/contracts';
+import { HomeCareRepository } from '../home-care/home-care.repository';
 import { SeniorViewsRepository } from './senior-views.repository';
 
 /** Dispatch's copy of what couriers and caregivers need: who, where, and whether they live alone. */
 @Injectable()
 export class SeniorViewsService {
-  constructor(private readonly views: SeniorViewsRepository) {}
+  constructor(
+    private readonly views: SeniorViewsRepository,
+    private readonly homeCare: HomeCareRepository,
+  ) {}
 
   async applySeniorRegistered(event: EventEnvelope<'senior.registered', SeniorRegisteredEvent>): Promise<void> {
     const s = event.payload;
@@ -34,8 +38,21 @@ export class SeniorViewsService {
     await this.views.applyEventOnce(event, (manager) => applyLevel(manager, this.views.entity, event.payload));
   }
 
+  /**
+   * New entitlements; a visit plan that no longer fits them is cut to what they cover from next
+   * Monday (or ended without home care), in the same transaction. The history keeps the old plan.
+   */
   async applyEntitlementsChanged(event: EventEnvelope<'entitlements.changed', EntitlementsChangedEvent>): Promise<void> {
-    await this.views.applyEventOnce(event, (manager) => applyEntitlements(manager, this.views.entity, event.payload, new Date(event.occurredAt)));
+    await this.views.applyEventOnce(event, async (manager) => {
+      await applyEntitlements(manager, this.views.entity, event.payload, new Date(event.occurredAt));
+      const { seniorId } = event.payload;
+      const from = nextMonday(localDate(new Date()));
+      const version = await this.homeCare.planOn(manager, seniorId, from);
+      if (!version) return;
+      const homeCare = (event.payload.entitlements as { homeCare?: HomeCareEntitlement }).homeCare ?? null;
+      const fitted = fitPlanToEntitlement(version.plan as unknown as Omit<VisitPlan, 'seniorId' | 'location'>, homeCare);
+      if (fitted.changed) await this.homeCare.replacePlanFrom(manager, seniorId, from, fitted.plan, null);
+    });
   }
 
   /** Admitted to a facility: home meals and visits pause from the stay's start. */

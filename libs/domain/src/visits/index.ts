@@ -20,7 +20,7 @@ export {
   skillsForTasks,
 } from './visit-vocabulary';
 export { ALERT_SEVERITIES, type AlertGrace, DEFAULT_VISIT_POLICY, type HomeCareVisitPolicy, validateVisitPolicy, type VisitAlertSeverity, type VisitProblem } from './visit-policy';
-export { DEFAULT_VERIFICATION, plannedMinutesPerWeek, validateVisitPlan, type VisitVerificationSettings, type VisitPattern, type VisitPlan, type VisitRequest, visitsForWeek, type VisitWindow } from './visit-plan';
+export { DEFAULT_VERIFICATION, fitPlanToEntitlement, plannedMinutesPerWeek, validateVisitPlan, type VisitVerificationSettings, type VisitPattern, type VisitPlan, type VisitRequest, visitsForWeek, type VisitWindow } from './visit-plan';
 export { type Caregiver, isOnDuty, mayVisit, weeklyBudgetMinutes } from './caregiver-day';
 export {
   type CaregiverDayPlan,

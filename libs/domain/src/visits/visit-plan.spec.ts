@@ -1,5 +1,5 @@
 import { homeCare, plan, WEEK } from './test/fixtures';
-import { plannedMinutesPerWeek, validateVisitPlan, visitsForWeek } from './visit-plan';
+import { fitPlanToEntitlement, plannedMinutesPerWeek, validateVisitPlan, visitsForWeek } from './visit-plan';
 import { DEFAULT_VISIT_POLICY, validateVisitPolicy } from './visit-policy';
 import { skillsForTasks } from './visit-vocabulary';
 
@@ -75,5 +75,26 @@ describe('visit policy', () => {
       colour: 'red',
     });
     expect(problems.map((p) => p.path)).toEqual(['colour', 'alertGraces[1].afterMinutes', 'alertGraces[1].severity', 'fundSharePercent']);
+  });
+});
+
+describe('a visit plan when the entitlement changes', () => {
+  const five = plan('s1', { patterns: [5, 1, 3, 2, 4].map((weekday) => ({ weekday, from: '09:00', to: '10:00' })) });
+  const level = (visitsPerWeek: number, hoursPerWeek: number, visitMinutes = 60) => ({ ...homeCare(), visitsPerWeek, hoursPerWeek, visitMinutes });
+
+  it('keeps a plan that still fits', () => {
+    expect(fitPlanToEntitlement(five, level(5, 5))).toEqual({ plan: five, changed: false });
+  });
+
+  it('keeps the first visits of the week that the lower entitlement covers', () => {
+    const { plan: fitted, changed } = fitPlanToEntitlement(five, level(3, 3));
+    expect(changed).toBe(true);
+    expect(fitted!.patterns.map((p) => p.weekday)).toEqual([1, 2, 3]);
+  });
+
+  it('ends the plan when there is no home-care entitlement any more, and leaves an overridden plan alone', () => {
+    expect(fitPlanToEntitlement(five, { ...level(0, 0), source: null })).toEqual({ plan: null, changed: true });
+    const paid = { ...five, overrideReason: 'two visits paid by the family' };
+    expect(fitPlanToEntitlement(paid, level(3, 3))).toEqual({ plan: paid, changed: false });
   });
 });

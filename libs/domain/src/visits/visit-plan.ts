@@ -165,6 +165,30 @@ export function validateVisitPlan(plan: VisitPlan, entitlement: HomeCareEntitlem
   return problems;
 }
 
+/**
+ * The plan a senior keeps when the entitlement changes: the same plan when it still fits (or was
+ * given more on purpose, with an overrideReason); without any home-care entitlement, none; otherwise
+ * the first visits of the week (by weekday, then time) that fit the new visits and hours, each no
+ * longer than the new visit length. The family and the office then adjust days and times.
+ */
+export function fitPlanToEntitlement<P extends Omit<VisitPlan, 'seniorId' | 'location'>>(plan: P, entitlement: HomeCareEntitlement | null): { plan: P | null; changed: boolean } {
+  if (!entitlement || entitlement.source === null || entitlement.visitsPerWeek === 0) return { plan: null, changed: true };
+  if (typeof plan.overrideReason === 'string' && plan.overrideReason.trim() !== '') return { plan, changed: false };
+  const visitMinutes = Math.min(plan.visitMinutes, entitlement.visitMinutes ?? plan.visitMinutes);
+  const budget = entitlement.hoursPerWeek * 60;
+  const kept: VisitPattern[] = [];
+  let minutes = 0;
+  for (const pattern of [...plan.patterns].sort((a, b) => a.weekday - b.weekday || (a.from < b.from ? -1 : 1))) {
+    const length = Math.min(pattern.durationMinutes ?? visitMinutes, visitMinutes);
+    if (kept.length >= entitlement.visitsPerWeek || minutes + length > budget + 1e-9) break;
+    kept.push(pattern.durationMinutes === undefined ? pattern : { ...pattern, durationMinutes: length });
+    minutes += length;
+  }
+  const fitted = { ...plan, visitMinutes, patterns: kept };
+  const changed = kept.length !== plan.patterns.length || visitMinutes !== plan.visitMinutes || kept.some((p) => !plan.patterns.includes(p));
+  return changed ? { plan: fitted, changed } : { plan, changed: false };
+}
+
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
