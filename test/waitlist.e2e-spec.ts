@@ -156,7 +156,8 @@ describe('bed waiting list (e2e)', () => {
     const offer = (await current(people.oldMan)).offer!;
     expect(offer).toMatchObject({ bedLabel: 'G-1', status: 'open' });
     // Time passes: the hold lapses, and the offer's delayed job fires.
-    await db.query(`UPDATE allocation.bed_occupancy SET during = tstzrange(lower(during) - interval '3 days', now() - interval '1 second') WHERE id = $1`, [offer.offerId]);
+    // The hold ends a moment after it began (inside its own range, so it cannot overlap the stay before it).
+    await db.query(`UPDATE allocation.bed_occupancy SET during = tstzrange(lower(during), lower(during) + interval '1 millisecond') WHERE id = $1`, [offer.offerId]);
     await db.query(`UPDATE allocation.bed_offer SET expires_at = now() - interval '1 second' WHERE id = $1`, [offer.offerId]);
     const queue = platform.service('allocation').get<Queue>(getQueueToken(SCHEDULE_QUEUES.allocation));
     await (await queue.getJob(`offer-expire-${offer.offerId}`))!.promote();
