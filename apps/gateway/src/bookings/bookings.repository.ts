@@ -39,16 +39,16 @@ export class BookingsRepository {
       .getOne();
   }
 
-  /** Bookings still waiting for a service's answer, locked for this gateway (others skip them). */
+  /** Bookings still waiting for a service's answer, locked for this gateway (others skip them); every one is looked at each round. */
   waiting(manager: EntityManager, limit: number): Promise<Booking[]> {
-    return manager.createQueryBuilder(Booking, 'b').setLock('pessimistic_write').setOnLocked('skip_locked').where(`b.status = 'requested' AND b.request_id IS NOT NULL`).orderBy('b.updated_at').limit(limit).getMany();
+    return manager.createQueryBuilder(Booking, 'b').setLock('pessimistic_write').setOnLocked('skip_locked').where(`b.status = 'requested' AND b.request_id IS NOT NULL`).orderBy('b.created_at').limit(limit).getMany();
   }
 
-  /** Family accounts with consent for the senior whose app has a webhook. */
+  /** Family accounts whose consent lets them see the senior's bookings (view-status) and whose app has a webhook. */
   async webhookAccounts(manager: EntityManager, seniorId: string): Promise<string[]> {
     const rows: Array<{ account_id: string }> = await manager.query(
       `SELECT DISTINCT w.account_id FROM identity.consent_link c JOIN identity.family_webhook w ON w.account_id = c.family_account_id
-       WHERE c.senior_id = $1 AND c.revoked_at IS NULL ORDER BY w.account_id`,
+       WHERE c.senior_id = $1 AND c.revoked_at IS NULL AND 'view-status' = ANY(c.scopes) ORDER BY w.account_id`,
       [seniorId],
     );
     return rows.map((r) => r.account_id);

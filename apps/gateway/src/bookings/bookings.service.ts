@@ -9,7 +9,8 @@ import { FamilyWebhooksService } from '../family-webhooks/family-webhooks.servic
 import type { BookingRule } from './booking.decorator';
 import { BookingsRepository } from './bookings.repository';
 
-const BATCH = 50;
+/** Bookings waiting for an answer looked at per round (each is one Redis lookup). */
+const BATCH = 500;
 export const BOOKING_EVENT = 'booking.status-changed';
 
 export interface BookingView {
@@ -65,7 +66,8 @@ export class BookingsService extends PollingTask {
       status,
       requestedBy: actor.accountId,
       onBehalf: !actor.roles.includes('family'),
-      request,
+      // A cancellation keeps what it cancels, so a queued one can mark it when the service confirms it.
+      request: rule.cancels ? { ...request, cancels: { ...rule.cancels, id: params[rule.cancels.param] } } : request,
       result: outcome.kind === 'confirmed' ? ((outcome.result ?? null) as object | null) : null,
       reason: outcome.kind === 'rejected' ? { code: outcome.error.code, message: outcome.error.message } : null,
       requestId: outcome.kind === 'requested' ? outcome.requestId : null,
@@ -96,22 +98,27 @@ export class BookingsService extends PollingTask {
   protected runOnce(): Promise<number> {
     return this.bookings.transaction(async (manager) => {
       const waiting = await this.bookings.waiting(manager, BATCH);
-      let settled = 0;
       for (const row of waiting) {
         const state = await this.client.requestState(row.requestId!);
         if (state?.status === 'pending') continue;
         const now = new Date();
         let changes: Partial<BookingRow>;
-        if (state?.status === 'completed' && state.reply.ok) changes = { status: 'confirmed', result: (state.reply.value ?? null) as object | null };
-        else if (state?.status === 'completed' && !state.reply.ok) changes = { status: 'rejected', reason: { code: state.reply.error.code, message: state.reply.error.message } };
-        else changes = { status: 'rejected', reason: { code: 'SERVICE_FAILURE', message: state ? 'The service could not complete this request; staff have been alerted' : 'The queued request is no longer known' } };
+        if (state === null) {
+          // The queue no longer keeps the request (answers are kept a day): the outcome is unknown, not refused; staff confirm it.
+          await this.bookings.update(manager, row.id, { requestId: null, reason: { code: 'OUTCOME_UNKNOWN', message: "The service's answer is no longer kept; staff will confirm this booking" } });
+          continue;
+        }
+        if (state.status === 'completed' && state.reply.ok) changes = { status: 'confirmed', result: (state.reply.value ?? null) as object | null };
+        else if (state.status === 'completed' && !state.reply.ok) changes = { status: 'rejected', reason: { code: state.reply.error.code, message: state.reply.error.message } };
+        else changes = { status: 'rejected', reason: { code: 'SERVICE_FAILURE', message: 'The service could not complete this request; staff have been alerted' } };
         const history = [...(row.history as unknown as BookingView['history']), { status: changes.status!, at: now.toISOString(), by: null }];
         const updated = { ...row, ...changes, history: history as unknown as object, updatedAt: now };
         await this.bookings.update(manager, row.id, { ...changes, history: updated.history, updatedAt: now });
         await this.announce(manager, updated);
-        settled++;
+        const cancels = (row.request as { cancels?: NonNullable<BookingRule['cancels']> & { id: string } }).cancels;
+        if (changes.status === 'confirmed' && cancels) await this.markCancelled(manager, row.seniorId, cancels, cancels.id, row.requestedBy, row.kind, now);
       }
-      return settled === 0 ? 0 : waiting.length;
+      return 0; // every waiting booking was looked at; the next round comes with the interval
     });
   }
 
@@ -132,7 +139,8 @@ export class BookingsService extends PollingTask {
   private async announce(manager: EntityManager, row: BookingRow): Promise<void> {
     const accounts = await this.bookings.webhookAccounts(manager, row.seniorId);
     const { bookingId, seniorId, kind, status, reason, onBehalf, updatedAt } = toView(row);
-    await this.webhooks.enqueue(manager, accounts, BOOKING_EVENT, { bookingId, seniorId, kind, status, reason, onBehalf, at: updatedAt });
+    // Ids, statuses and the reason's code only: details (which dates were full, …) are read through the API, with consent.
+    await this.webhooks.enqueue(manager, accounts, BOOKING_EVENT, { bookingId, seniorId, kind, status, reasonCode: reason?.code ?? null, onBehalf, at: updatedAt });
   }
 }
 

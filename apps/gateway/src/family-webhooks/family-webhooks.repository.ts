@@ -8,6 +8,10 @@ import { FamilyWebhook, FamilyWebhookDelivery } from '@app/persistence';
 export class FamilyWebhooksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }

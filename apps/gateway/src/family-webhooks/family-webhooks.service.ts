@@ -14,6 +14,8 @@ const BATCH = 20;
 /** Attempts, then the delivery is failed (its log says why); waits double from 5 s: 5 s, 10 s, 20 s … about 21 minutes in all. */
 const MAX_ATTEMPTS = 9;
 const FIRST_RETRY_MS = 5_000;
+/** A leased delivery is left alone this long (longer than one attempt can take). */
+const LEASE_MS = 60_000;
 
 export interface FamilyWebhookView {
   url: string | null;
@@ -81,17 +83,24 @@ export class FamilyWebhooksService extends PollingTask {
     return (await this.webhooks.deliveries(accountId)).map(toView);
   }
 
-  /** One batch of due deliveries: each sent once, its attempt logged, the next one scheduled or the delivery closed. */
-  protected runOnce(): Promise<number> {
-    return this.webhooks.transaction(async (manager) => {
-      const due = await this.webhooks.due(manager, BATCH);
-      await Promise.all(due.map((delivery) => this.attempt(manager, delivery)));
-      return due.length;
+  /**
+   * One batch of due deliveries: leased (their next attempt pushed a minute ahead, in a short
+   * transaction, so another gateway skips them and a crash retries them), then each sent and its
+   * attempt recorded on its own, so one failure cannot roll back the others' logs.
+   */
+  protected async runOnce(): Promise<number> {
+    const due = await this.webhooks.transaction(async (manager) => {
+      const rows = await this.webhooks.due(manager, BATCH);
+      for (const row of rows) await this.webhooks.updateDelivery(manager, row.id, { nextAttemptAt: new Date(Date.now() + LEASE_MS) });
+      return rows;
     });
+    await Promise.all(due.map((delivery) => this.attempt(delivery).catch((error: unknown) => this.logger.warn({ err: error, deliveryId: delivery.id }, 'could not record a webhook attempt; it is retried after its lease'))));
+    return due.length;
   }
 
-  private async attempt(manager: EntityManager, delivery: FamilyWebhookDelivery): Promise<void> {
-    const hook = await this.webhooks.webhook(delivery.accountId, manager);
+  private async attempt(delivery: FamilyWebhookDelivery): Promise<void> {
+    const manager = this.webhooks.manager;
+    const hook = await this.webhooks.webhook(delivery.accountId);
     const at = new Date();
     const log = [...((delivery.attemptLog as unknown as FamilyWebhookDeliveryView['log']) ?? [])];
     if (!hook) {

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
-import { from, Observable, of, switchMap, tap } from 'rxjs';
+import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { DomainError } from '@app/contracts';
 import type { AuthenticatedRequest } from '@app/http';
 import { checkIdempotencyKey } from './idempotency-key';
@@ -48,7 +48,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
                 await this.requests.complete(accountId, key, res.statusCode, body, typeof location === 'string' ? location : null);
                 return body;
               }),
-              tap({ error: () => void this.requests.release(accountId, key).catch(() => undefined) }),
+              // Released before the error is answered, so a retry right after it runs again (no false 409).
+              catchError((error: unknown) => from(this.requests.release(accountId, key).catch(() => undefined)).pipe(switchMap(() => throwError(() => error)))),
             );
         }
       }),

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, IsNull } from 'typeorm';
 import { IdempotentRequest } from '@app/persistence';
 
 /** How long an answer is kept for retries. */
 const KEEP_HOURS = 24;
-/** A claim older than this without an answer belongs to a request that died: a retry may take it over. */
-const STALE_CLAIM_SECONDS = 120;
+/** A claim older than this without an answer belongs to a request that died: a retry may take it over. Longer than any route waits (the week's schedule: 120 s). */
+const STALE_CLAIM_SECONDS = 300;
 
 export type Claim =
   | { kind: 'first' }
@@ -43,6 +43,6 @@ export class IdempotentRequestsRepository {
 
   /** The first request failed without an answer worth keeping: a retry runs it again. */
   async release(accountId: string, key: string): Promise<void> {
-    await this.dataSource.manager.delete(IdempotentRequest, { accountId, key, status: null as never });
+    await this.dataSource.manager.delete(IdempotentRequest, { accountId, key, status: IsNull() });
   }
 }

@@ -4,8 +4,8 @@
  */
 import { createHmac } from 'node:crypto';
 
-/** Private, loopback and link-local address literals: a push must not reach the platform's own network. */
-const PRIVATE_HOST = /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|0\.|\[(::1|f[cd][0-9a-f]{2}:|fe80:))/i;
+/** Private, loopback, link-local, carrier-grade NAT and IPv4-mapped address literals: a push must not reach the platform's own network. */
+const PRIVATE_HOST = /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|0\.|\[(::1?\]|f[cd][0-9a-f]{2}:|fe80:|::ffff:))/i;
 
 /**
  * HTTPS to a public host. Outside production, plain HTTP to this machine is allowed too (a local
