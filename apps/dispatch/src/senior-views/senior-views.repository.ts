@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyOnce, DispatchDaycareDay, DispatchInboxReceipt, DispatchSeniorViewRecord, SeniorNotYetKnownError } from '@app/persistence';
 
+export class DaycareDayNotYetKnownError extends Error {
+  constructor(bookingId: string) {
+    super(`day-care booking ${bookingId} is not in the read model yet; the cancellation will be retried`);
+  }
+}
+
 /** The only place that queries dispatch's read model of seniors. */
 @Injectable()
 export class SeniorViewsRepository {
@@ -10,8 +16,8 @@ export class SeniorViewsRepository {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(seniorId: string): Promise<DispatchSeniorViewRecord | null> {
-    return this.dataSource.manager.findOne(DispatchSeniorViewRecord, { where: { seniorId } });
+  findById(seniorId: string, manager: EntityManager = this.dataSource.manager): Promise<DispatchSeniorViewRecord | null> {
+    return manager.findOne(DispatchSeniorViewRecord, { where: { seniorId } });
   }
 
   /** Runs an event's effects in one transaction with its receipt; false when it was applied before. */
@@ -54,8 +60,13 @@ export class SeniorViewsRepository {
     await manager.createQueryBuilder().insert().into(DispatchDaycareDay).values(days).orIgnore().execute();
   }
 
+  /**
+   * A cancelled day-care booking. The two events may be worked on at once (after an outage both
+   * wait in the inbox): a cancellation whose booking is not here yet fails, and its retry finds it.
+   */
   async removeDaycareDay(manager: EntityManager, bookingId: string): Promise<void> {
-    await manager.delete(DispatchDaycareDay, { bookingId });
+    const result = await manager.delete(DispatchDaycareDay, { bookingId });
+    if (!result.affected) throw new DaycareDayNotYetKnownError(bookingId);
   }
 
   upcomingDaycareDates(seniorId: string, from: string): Promise<DispatchDaycareDay[]> {
