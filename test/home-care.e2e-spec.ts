@@ -145,6 +145,18 @@ describe('caregivers and visit plans (e2e)', () => {
         correlationId: null,
         payload: { seniorId, entitlements: { bedTypes: [], homeCare: lower }, previous: null, changes: [], districtCode: '310112', policyVersion: 'test', trigger: 'reassessment' },
       });
+    // An older event delivered late (level 1: one visit) changes neither the entitlements nor the plan.
+    await platform
+      .service('dispatch')
+      .get(SeniorViewsService)
+      .applyEntitlementsChanged({
+        eventId: randomUUID(),
+        type: 'entitlements.changed',
+        source: 'assessment',
+        occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+        correlationId: null,
+        payload: { seniorId, entitlements: { bedTypes: [], homeCare: { ...lower, visitsPerWeek: 1, hoursPerWeek: 1 } }, previous: null, changes: [], districtCode: '310112', policyVersion: 'test', trigger: 'late delivery' },
+      });
     const after = await platform.http().get(`/v1/seniors/${seniorId}/visit-plan`).set(as(assessor.token)).expect(200);
     expect(after.body).toMatchObject({ entitledHoursPerWeek: 3, plannedHoursPerWeek: 3 });
     expect(after.body.versions.map((v: { validFrom: string; plan: { patterns: unknown[] } }) => [v.validFrom, v.plan.patterns.length])).toEqual([[monday, 3]]);

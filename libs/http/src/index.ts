@@ -19,3 +19,4 @@ export { UuidParam } from './uuid-param.decorator';
 export { DistrictCodeParam } from './district-code-param.decorator';
 export { csvAttachment } from './csv-attachment';
 export { IsCalendarDate } from './is-calendar-date.decorator';
+export { IsInstant } from './is-instant.decorator';

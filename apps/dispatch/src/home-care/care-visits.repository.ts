@@ -36,6 +36,11 @@ export class CareVisitsRepository {
     await manager.insert(CareVisit, row);
   }
 
+  /** Locks a district's visits of one day until the transaction ends (re-planning the day). */
+  async lockDay(manager: EntityManager, districtCode: string, date: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM dispatch.care_visit WHERE district_code = $1 AND date = $2 FOR UPDATE`, [districtCode, date]);
+  }
+
   /** The caregiver's other visits of the day that are not cancelled, locked: an edit cannot race another into an overlap. */
   caregiverDay(manager: EntityManager, caregiverId: string, date: string): Promise<CareVisit[]> {
     return manager.createQueryBuilder(CareVisit, 'v').setLock('pessimistic_write').where(`v.caregiver_id = :caregiverId AND v.date = :date AND v.status <> 'cancelled'`, { caregiverId, date }).orderBy('v.planned_start').getMany();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { addDays } from '@app/domain';
 import { CaregiverRecord, closeVersionsFrom, VisitPlanVersion } from '@app/persistence';
 
 /** The only place that reads and writes caregivers and visit plans. */
@@ -28,18 +29,29 @@ export class HomeCareRepository {
     return this.dataSource.manager.find(VisitPlanVersion, { where: { seniorId }, order: { validFrom: 'ASC' } });
   }
 
-  /** The plan version in force on a date, in the caller's transaction. */
-  planOn(manager: EntityManager, seniorId: string, date: string): Promise<VisitPlanVersion | null> {
-    return manager
-      .createQueryBuilder(VisitPlanVersion, 'v')
-      .where('v.senior_id = :seniorId AND v.valid_from <= :date AND (v.valid_until IS NULL OR v.valid_until >= :date)', { seniorId, date })
-      .getOne();
-  }
-
-  /** In the caller's transaction: from `validFrom` the senior has `plan`, or no plan at all (null). */
-  async replacePlanFrom(manager: EntityManager, seniorId: string, validFrom: string, plan: object | null, createdBy: string | null): Promise<void> {
-    await closeVersionsFrom(manager, 'dispatch.visit_plan_version', seniorId, validFrom);
-    if (plan) await manager.insert(VisitPlanVersion, { seniorId, validFrom, validUntil: null, plan, createdBy });
+  /**
+   * In the caller's transaction, under the senior's lock: every plan version in force on or after
+   * `from` is put through `fit`; one already running is split at `from` (the past stays as it was),
+   * one not yet started is replaced in place, or removed when no plan remains.
+   */
+  async refitPlansFrom(manager: EntityManager, seniorId: string, from: string, fit: (plan: object) => { plan: object | null; changed: boolean }): Promise<number> {
+    await manager.query(`SELECT 1 FROM dispatch.senior_view WHERE senior_id = $1 FOR UPDATE`, [seniorId]);
+    const versions = await manager.find(VisitPlanVersion, { where: { seniorId }, order: { validFrom: 'ASC' } });
+    let changed = 0;
+    for (const version of versions.filter((v) => v.validUntil === null || v.validUntil >= from)) {
+      const fitted = fit(version.plan as object);
+      if (!fitted.changed) continue;
+      changed++;
+      if (version.validFrom < from) {
+        await manager.update(VisitPlanVersion, { id: version.id }, { validUntil: addDays(from, -1) });
+        if (fitted.plan) await manager.insert(VisitPlanVersion, { seniorId, validFrom: from, validUntil: version.validUntil, plan: fitted.plan, createdBy: null });
+      } else if (fitted.plan) {
+        await manager.update(VisitPlanVersion, { id: version.id }, { plan: fitted.plan, createdBy: null });
+      } else {
+        await manager.delete(VisitPlanVersion, { id: version.id });
+      }
+    }
+    return changed;
   }
 
   /** Starts a plan on `validFrom`: later versions are replaced, the one in force the day before ends then; one senior at a time. */

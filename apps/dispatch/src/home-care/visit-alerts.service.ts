@@ -67,7 +67,9 @@ export class VisitAlertsService {
       });
     }
     if (late.nextStepInMinutes !== null) {
-      await this.schedules.add(...this.lateCheckArgs(visitId, visit.plannedStart, now.getTime() + late.nextStepInMinutes * 60_000));
+      // Due at the planned start plus the next grace period: the same job id however often this runs (the sweep too).
+      const nextStepAt = visit.plannedStart.getTime() + (late.minutesLate + late.nextStepInMinutes) * 60_000;
+      await this.schedules.add(...this.lateCheckArgs(visitId, visit.plannedStart, nextStepAt));
       if (late.severity === 'none') return 'waiting';
     }
     return late.severity as CareVisitAlertRecord['severity'];
@@ -138,7 +140,8 @@ export class VisitAlertsService {
   private lateCheckArgs(visitId: string, plannedStart: Date, dueAt: number): ['visit.late-check', { visitId: string; plannedStart: string }, { jobId: string; delay: number }] {
     // BullMQ job ids may not hold ':' (visit ids do); the planned start and due time make a moved visit's checks new jobs.
     const jobId = `visit-late-${visitId.replaceAll(':', '_')}-${plannedStart.getTime()}-${dueAt}`;
-    return ['visit.late-check', { visitId, plannedStart: plannedStart.toISOString() }, { jobId, delay: Math.max(0, dueAt - Date.now()) }];
+    // A second late: a job that fires a moment early would still find the visit short of the grace period.
+    return ['visit.late-check', { visitId, plannedStart: plannedStart.toISOString() }, { jobId, delay: Math.max(0, dueAt + 1_000 - Date.now()) }];
   }
 }
 

@@ -13,6 +13,10 @@ import { VisitSchedulesRepository } from './visit-schedules.repository';
 
 /** A phone that was offline sends its check later; one that claims a time ahead of the server's is refused beyond this. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** A check sent later than this after the time it gives is kept but not verified: a coordinator confirms it (claims are paid on these times). */
+const LATE_SEND_MS = 15 * 60_000;
+/** Older than this, a check is refused: the office records it. */
+const OLDEST_CHECK_MS = 12 * 3_600_000;
 /** Unambiguous letters and digits for door-tag codes (no 0/O, 1/I/L). */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const STAFF = ['admin', 'planner'];
@@ -46,7 +50,7 @@ export class VisitCheckInsService {
       if (visit.date !== localDate(at)) throw new DomainError('VALIDATION_FAILED', `Visit ${visit.id} is on ${visit.date}, not ${localDate(at)}`, [{ field: 'at', problems: [`a check-in for this visit must be on ${visit.date}`] }]);
       const ongoing = await this.visits.inProgress(manager, caregiver.id);
       if (ongoing) throw new DomainError('CONFLICT', `Check out of visit ${ongoing.id} first: a caregiver makes one visit at a time`);
-      const { check, location } = await this.verify(manager, visit, command.evidence);
+      const { check, location } = await this.verify(manager, visit, command.evidence, at);
       await this.visits.updateVisit(manager, visit.id, { status: 'in-progress', checkInAt: at, checkInVerified: check.verified, verification: { checkIn: check, checkOut: null, confirmedBy: null }, checkInLocation: location });
       await this.visits.clearLateAlert(manager, visit.id, at);
       if (!check.verified) await this.alerts.raiseVerificationFailed(manager, visit, check.problem!, at);
@@ -65,7 +69,7 @@ export class VisitCheckInsService {
       const visit = await this.assignedVisit(manager, command.visitId, caregiver);
       if (visit.status !== 'in-progress' || !visit.checkInAt) throw new DomainError('CONFLICT', visit.checkOutAt ? `Visit ${visit.id} was checked out at ${visit.checkOutAt.toISOString()}` : `Visit ${visit.id} has no check-in: check in before checking out`);
       if (at < visit.checkInAt) throw new DomainError('VALIDATION_FAILED', 'A check-out cannot be before the check-in', [{ field: 'at', problems: [`${at.toISOString()} is before the check-in at ${visit.checkInAt.toISOString()}`] }]);
-      const { check, location } = await this.verify(manager, visit, command.evidence);
+      const { check, location } = await this.verify(manager, visit, command.evidence, at);
       const previous = (visit.verification as { checkIn: CheckVerification | null } | null) ?? { checkIn: null };
       await this.visits.updateVisit(manager, visit.id, {
         status: 'delivered',
@@ -125,11 +129,19 @@ export class VisitCheckInsService {
     return visit;
   }
 
-  /** The check verified as the senior's plan says; the location is kept only when the senior consented. */
-  private async verify(manager: EntityManager, visit: CareVisit, evidence: CheckEvidenceInput): Promise<{ check: CheckVerification; location: { type: 'Point'; coordinates: [number, number] } | null }> {
+  /**
+   * The check verified as the senior's plan says, and sent in time: one sent long after the time it
+   * gives is kept unverified for a coordinator. The location is kept only when the senior consented.
+   */
+  private async verify(manager: EntityManager, visit: CareVisit, evidence: CheckEvidenceInput, at: Date): Promise<{ check: CheckVerification & { receivedAt: string }; location: { type: 'Point'; coordinates: [number, number] } | null }> {
     const [senior, tag, settings, { policy }] = await Promise.all([this.seniors.findById(visit.seniorId), this.visits.doorTag(visit.seniorId, manager), this.verificationSettings(visit), this.policies.inForce(visit.districtCode, visit.date)]);
-    const [lng, lat] = senior!.location.coordinates as [number, number];
-    const check = verifyCheck(settings.method, evidence, { location: { lat, lng }, codeHash: tag?.codeHash ?? null }, policy);
+    if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `Dispatch knows no senior ${visit.seniorId}`);
+    const [lng, lat] = senior.location.coordinates as [number, number];
+    const received = new Date();
+    const sentLate = received.getTime() - at.getTime() > LATE_SEND_MS;
+    const door = verifyCheck(settings.method, evidence, { location: { lat, lng }, codeHash: tag?.codeHash ?? null }, policy);
+    const lateBy = Math.round((received.getTime() - at.getTime()) / 60_000);
+    const check = { ...door, ...(sentLate && door.verified ? { verified: false, problem: `sent ${lateBy} min after the time it gives: a coordinator confirms it` } : {}), receivedAt: received.toISOString() };
     const location = settings.keepLocation && evidence.location ? { type: 'Point' as const, coordinates: [evidence.location.lng, evidence.location.lat] as [number, number] } : null;
     return { check, location };
   }
@@ -160,5 +172,6 @@ function when(at: string | null): Date {
   const instant = at ? new Date(at) : new Date();
   if (Number.isNaN(instant.getTime())) throw new DomainError('VALIDATION_FAILED', 'at must be an ISO 8601 instant', [{ field: 'at', problems: ['not a date-time'] }]);
   if (instant.getTime() > Date.now() + CLOCK_SKEW_MS) throw new DomainError('VALIDATION_FAILED', 'A check cannot be in the future', [{ field: 'at', problems: ['is in the future'] }]);
+  if (instant.getTime() < Date.now() - OLDEST_CHECK_MS) throw new DomainError('VALIDATION_FAILED', 'A check more than 12 hours old is recorded by the office', [{ field: 'at', problems: ['is more than 12 hours ago'] }]);
   return instant;
 }

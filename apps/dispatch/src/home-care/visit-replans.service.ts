@@ -81,7 +81,7 @@ export class VisitReplansService {
       throw new DomainError('TOO_LATE', `A visit can be moved to a time at least ${policy.familyChangeLeadHours} h ahead; call the office for sooner`);
     }
     if (!visit.caregiverId) throw new DomainError('CONFLICT', `Visit ${visitId} has no caregiver yet; the office will plan it`);
-    return this.moveVisit({ visitId, caregiverId: visit.caregiverId, plannedStart, reason: 'asked by the family' }, actor);
+    return this.moveVisit({ visitId, caregiverId: visit.caregiverId, plannedStart, reason: 'asked by the family' }, actor, true);
   }
 
   private async familyChangeable(seniorId: string, visitId: string): Promise<CareVisit> {
@@ -90,7 +90,7 @@ export class VisitReplansService {
     if (SETTLED.has(visit.status)) throw new DomainError('CONFLICT', `Visit ${visitId} is ${visit.status}`);
     const { policy } = await this.policies.inForce(visit.districtCode, visit.date);
     if (visit.plannedStart && visit.plannedStart.getTime() < Date.now() + policy.familyChangeLeadHours * 3_600_000) {
-      throw new DomainError('TOO_LATE', `Visits can be changed up to ${policy.familyChangeLeadHours} h before they start; this one starts at ${visit.plannedStart.toISOString()}: call the office`);
+      throw new DomainError('TOO_LATE', `Visits can be changed up to ${policy.familyChangeLeadHours} h before they start; this one starts ${SHANGHAI_TIME.format(visit.plannedStart)}: call the office`);
     }
     return visit;
   }
@@ -100,42 +100,51 @@ export class VisitReplansService {
     const today = localDate(new Date());
     if (date < today) throw new DomainError('VALIDATION_FAILED', 'Only today or a later day can be re-planned', [{ field: 'date', problems: [`${date} is before today (${today})`] }]);
     const weekStart = addDays(date, 1 - isoWeekday(date));
-    const [rows, caregiverRows, { policy }] = await Promise.all([this.visits.weekVisits(districtCode, weekStart), this.homeCare.caregivers(districtCode), this.policies.inForce(districtCode, date)]);
-    if (rows.length === 0) throw new DomainError('NOT_FOUND', `District ${districtCode} has no schedule for the week of ${weekStart}`);
-    let caregivers = activeCaregivers(caregiverRows);
-    let dayChange: DayChange;
-    let reason: string;
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    let kept = rows.filter((row) => row.status !== 'cancelled');
-    if ('sickCaregiverId' in change) {
-      const sick = caregivers.find((c) => c.caregiverId === change.sickCaregiverId);
-      if (!sick) throw new DomainError('NOT_FOUND', `District ${districtCode} has no active caregiver ${change.sickCaregiverId}`);
-      // What the sick caregiver has already begun or finished that day stays theirs.
-      kept = kept.filter((row) => !(row.caregiverId === sick.caregiverId && row.date === date && SETTLED.has(row.status)));
-      caregivers = caregivers.map((c) => (c === sick ? { ...c, daysOff: [...c.daysOff, date] } : c));
-      dayChange = { sickCaregiverId: sick.caregiverId };
-      reason = `caregiver ${sick.caregiverId} off sick on ${date}`;
-    } else if ('cancelledVisitId' in change) {
-      const visit = byId.get(change.cancelledVisitId);
-      if (!visit || visit.date !== date || visit.districtCode !== districtCode) throw new DomainError('NOT_FOUND', `No visit ${change.cancelledVisitId} in district ${districtCode} on ${date}`);
-      if (SETTLED.has(visit.status)) throw new DomainError('CONFLICT', `Visit ${visit.id} is ${visit.status} and can no longer be cancelled`);
-      dayChange = { cancelledVisitId: visit.id };
-      reason = `visit ${visit.id} cancelled: ${change.reason}`;
-    } else {
-      const extra = await this.extraVisit(change.extraVisit, date, weekStart, rows);
-      dayChange = { extraVisit: extra };
-      reason = `extra visit for senior ${extra.seniorId} on ${date}`;
-    }
-    const requests = kept.map((row) => row.request as unknown as VisitRequest);
-    const stored = kept.filter((row) => row.caregiverId && row.plannedStart).map((row) => ({ visitId: row.id, caregiverId: row.caregiverId!, start: minuteOfDay(row.plannedStart!, row.date) }));
-    const schedule = restoreSchedule(weekStart, requests, caregivers, stored, { policy });
-    const notBeforeMinute = date === today ? Math.ceil(minuteOfDay(new Date(), date)) : 0;
-    const replanned = replanDay(schedule, date, dayChange, caregivers, { policy, notBeforeMinute });
-    // A visit already begun elsewhere never moves, even if the planner's timing of its day shifted.
-    const changes = replanned.changes.filter((c) => !SETTLED.has(byId.get(c.visitId)?.status ?? 'planned'));
-    const records = changes.map((c) => changeRecord(c, date));
-    const version = await this.visits.transaction(async (manager) => {
+    const [caregiverRows, { policy }] = await Promise.all([this.homeCare.caregivers(districtCode), this.policies.inForce(districtCode, date)]);
+    // One writer per district week (the advisory lock), and the day's visits locked before they are read: a
+    // check-in or cancellation committing meanwhile waits, and is never overwritten by this plan.
+    const { version, records, elapsedMs, notified } = await this.visits.transaction(async (manager) => {
       const number = await this.visits.nextVersionNumber(manager, districtCode, weekStart);
+      await this.visits.lockDay(manager, districtCode, date);
+      const rows = await this.visits.weekVisits(districtCode, weekStart, manager);
+      if (rows.length === 0) throw new DomainError('NOT_FOUND', `District ${districtCode} has no schedule for the week of ${weekStart}`);
+      let caregivers = activeCaregivers(caregiverRows);
+      let dayChange: DayChange;
+      let reason: string;
+      /** What the people told may read: no one's health, no one else's name or free text. */
+      let told: string;
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      let kept = rows.filter((row) => row.status !== 'cancelled');
+      if ('sickCaregiverId' in change) {
+        const sick = caregivers.find((c) => c.caregiverId === change.sickCaregiverId);
+        if (!sick) throw new DomainError('NOT_FOUND', `District ${districtCode} has no active caregiver ${change.sickCaregiverId}`);
+        // What the sick caregiver has already begun or finished that day stays theirs.
+        kept = kept.filter((row) => !(row.caregiverId === sick.caregiverId && row.date === date && SETTLED.has(row.status)));
+        caregivers = caregivers.map((c) => (c === sick ? { ...c, daysOff: [...c.daysOff, date] } : c));
+        dayChange = { sickCaregiverId: sick.caregiverId };
+        reason = `caregiver ${sick.caregiverId} off sick on ${date}`;
+        told = 'the caregiver planned is unavailable that day';
+      } else if ('cancelledVisitId' in change) {
+        const visit = byId.get(change.cancelledVisitId);
+        if (!visit || visit.date !== date || visit.districtCode !== districtCode) throw new DomainError('NOT_FOUND', `No visit ${change.cancelledVisitId} in district ${districtCode} on ${date}`);
+        if (SETTLED.has(visit.status)) throw new DomainError('CONFLICT', `Visit ${visit.id} is ${visit.status} and can no longer be cancelled`);
+        dayChange = { cancelledVisitId: visit.id };
+        reason = `visit ${visit.id} cancelled: ${change.reason}`;
+        told = 'the visit was cancelled';
+      } else {
+        const extra = await this.extraVisit(change.extraVisit, date, weekStart, rows);
+        dayChange = { extraVisit: extra };
+        reason = `extra visit for senior ${extra.seniorId} on ${date}`;
+        told = 'an extra visit was added to the day';
+      }
+      const requests = kept.map((row) => row.request as unknown as VisitRequest);
+      const stored = kept.filter((row) => row.caregiverId && row.plannedStart).map((row) => ({ visitId: row.id, caregiverId: row.caregiverId!, start: minuteOfDay(row.plannedStart!, row.date) }));
+      const schedule = restoreSchedule(weekStart, requests, caregivers, stored, { policy });
+      const notBeforeMinute = date === today ? Math.ceil(minuteOfDay(new Date(), date)) : 0;
+      const replanned = replanDay(schedule, date, dayChange, caregivers, { policy, notBeforeMinute });
+      // A visit already begun elsewhere never moves, even if the planner's timing of its day shifted.
+      const changes = replanned.changes.filter((c) => !SETTLED.has(byId.get(c.visitId)?.status ?? 'planned'));
+      const records = changes.map((c) => changeRecord(c, date));
       for (const c of changes) {
         const row = byId.get(c.visitId);
         const plannedStart = c.toStart === null ? null : localInstantAtMinute(date, c.toStart, DISTRICT_TIME_ZONE);
@@ -151,12 +160,11 @@ export class VisitReplansService {
         }
       }
       await this.visits.insertVersion(manager, { districtCode, weekStart, number, kind: 'replan', reason, visits: records, createdBy: actor.accountId });
-      await this.visits.insertNotices(manager, notices(records, reason));
-      return number;
+      await this.visits.insertNotices(manager, notices(records, told));
+      return { version: number, records, elapsedMs: replanned.elapsedMs, notified: recipients(records, 'sickCaregiverId' in change ? change.sickCaregiverId : null) };
     });
     await this.alerts.scheduleLateChecks(districtCode, records.filter((r) => r.toStart).map((r) => ({ id: r.visitId, plannedStart: new Date(r.toStart!) })));
-    const notified = recipients(records, 'sickCaregiverId' in change ? change.sickCaregiverId : null);
-    return { districtCode, date, version, changes: records, notified, elapsedMs: replanned.elapsedMs };
+    return { districtCode, date, version, changes: records, notified, elapsedMs };
   }
 
   /** A coordinator moves one visit: another caregiver, another time. Refused when it overlaps that caregiver's other visits of the day, or the caregiver may not make it. */
@@ -165,27 +173,36 @@ export class VisitReplansService {
     return this.moveVisit(command, actor);
   }
 
-  private async moveVisit(command: VisitMoveCommand, actor: Actor): Promise<VisitReplanResult> {
+  private async moveVisit(command: VisitMoveCommand, actor: Actor, byFamily = false): Promise<VisitReplanResult> {
     const started = Date.now();
     const start = new Date(command.plannedStart);
     if (Number.isNaN(start.getTime())) throw new DomainError('VALIDATION_FAILED', 'plannedStart must be an ISO 8601 instant', [{ field: 'plannedStart', problems: ['not a date-time'] }]);
     const caregiver = await this.homeCare.caregiver(command.caregiverId);
     if (!caregiver || !caregiver.active) throw new DomainError('NOT_FOUND', `No active caregiver ${command.caregiverId}`);
+    const found = await this.visits.visit(command.visitId);
+    if (!found) throw new DomainError('NOT_FOUND', `No visit ${command.visitId}`);
     const { record, districtCode, version } = await this.visits.transaction(async (manager) => {
-      const visit = await this.visits.lockVisit(manager, command.visitId);
-      if (!visit) throw new DomainError('NOT_FOUND', `No visit ${command.visitId}`);
+      // The week's lock first, then the visit's: the order re-planning takes them in.
+      const number = await this.visits.nextVersionNumber(manager, found.districtCode, found.weekStart);
+      const visit = (await this.visits.lockVisit(manager, command.visitId))!;
       if (SETTLED.has(visit.status)) throw new DomainError('CONFLICT', `Visit ${visit.id} is ${visit.status} and can no longer be moved`);
       if (caregiver.districtCode !== visit.districtCode) throw new DomainError('VALIDATION_FAILED', `Caregiver ${caregiver.id} works in district ${caregiver.districtCode}, not ${visit.districtCode}`, [{ field: 'caregiverId', problems: ['another district'] }]);
       if (localDate(start) !== visit.date) throw new DomainError('VALIDATION_FAILED', `Visit ${visit.id} is on ${visit.date}; move it within its day`, [{ field: 'plannedStart', problems: [`must be on ${visit.date}`] }]);
       const [profile] = activeCaregivers([caregiver]);
+      if (byFamily) {
+        const minute = minuteOfDay(start, visit.date);
+        const [from, to] = [minutesOfDay(profile!.shift.from), minutesOfDay(profile!.shift.to)];
+        if (minute < from || minute + visit.durationMinutes > to) {
+          throw new DomainError('VALIDATION_FAILED', `The caregiver works ${profile!.shift.from}–${profile!.shift.to}; choose a start from ${profile!.shift.from} that ends by ${profile!.shift.to}`, [{ field: 'plannedStart', problems: ["outside the caregiver's working hours"] }]);
+        }
+      }
       if (!mayVisit(profile!, visit.request as unknown as VisitRequest)) throw new DomainError('NOT_ELIGIBLE', `Caregiver ${caregiver.name} may not make this visit (skills, language, gender preference or blocked by the senior)`);
       await this.checkNoOverlap(manager, visit, caregiver.id, start);
       const record: VisitChangeRecord = { visitId: visit.id, seniorId: visit.seniorId, kind: visit.caregiverId === caregiver.id ? 'retimed' : visit.caregiverId ? 'reassigned' : 'added', fromCaregiverId: visit.caregiverId, toCaregiverId: caregiver.id, fromStart: visit.plannedStart?.toISOString() ?? null, toStart: start.toISOString() };
-      const number = await this.visits.nextVersionNumber(manager, visit.districtCode, visit.weekStart);
       await this.visits.updateVisit(manager, visit.id, { caregiverId: caregiver.id, plannedStart: start, status: 'planned', unassignedReason: null });
       const reason = `moved by hand: ${command.reason}`;
       await this.visits.insertVersion(manager, { districtCode: visit.districtCode, weekStart: visit.weekStart, number, kind: 'manual', reason, visits: [record], createdBy: actor.accountId });
-      await this.visits.insertNotices(manager, notices([record], reason));
+      await this.visits.insertNotices(manager, notices([record], byFamily ? "moved at the family's request" : 'moved by the office'));
       return { record, districtCode: visit.districtCode, weekStart: visit.weekStart, version: number };
     });
     await this.alerts.scheduleLateChecks(districtCode, [{ id: record.visitId, plannedStart: start }]);
@@ -287,15 +304,15 @@ function recipients(records: readonly VisitChangeRecord[], sick: string | null):
 
 const SHANGHAI_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: DISTRICT_TIME_ZONE, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
-/** One notice per person per changed visit, in words. */
-function notices(records: readonly VisitChangeRecord[], reason: string): NoticeRow[] {
+/** One notice per person per changed visit, in words: what changed and a neutral why (no one's health, no one else's words). */
+function notices(records: readonly VisitChangeRecord[], why: string): NoticeRow[] {
   const time = (iso: string | null) => (iso ? SHANGHAI_TIME.format(new Date(iso)) : 'unplanned');
   const rows: NoticeRow[] = [];
   for (const r of records) {
     const what = r.kind === 'cancelled' ? `cancelled (was ${time(r.fromStart)})` : r.kind === 'unassigned' ? `has no caregiver for now (was ${time(r.fromStart)}); the office will call` : `now at ${time(r.toStart)}${r.fromStart ? ` (was ${time(r.fromStart)})` : ''}`;
-    rows.push({ recipientKind: 'senior', recipientId: r.seniorId, visitId: r.visitId, message: `Visit ${what}. Reason: ${reason}.` });
-    if (r.fromCaregiverId && r.fromCaregiverId !== r.toCaregiverId) rows.push({ recipientKind: 'caregiver', recipientId: r.fromCaregiverId, visitId: r.visitId, message: `Visit at ${time(r.fromStart)} is no longer yours. Reason: ${reason}.` });
-    if (r.toCaregiverId && r.kind !== 'cancelled') rows.push({ recipientKind: 'caregiver', recipientId: r.toCaregiverId, visitId: r.visitId, message: `${r.fromCaregiverId === r.toCaregiverId ? 'Your visit moved' : 'New visit for you'}: ${time(r.toStart)}. Reason: ${reason}.` });
+    rows.push({ recipientKind: 'senior', recipientId: r.seniorId, visitId: r.visitId, message: `Visit ${what}: ${why}.` });
+    if (r.fromCaregiverId && r.fromCaregiverId !== r.toCaregiverId) rows.push({ recipientKind: 'caregiver', recipientId: r.fromCaregiverId, visitId: r.visitId, message: `Visit at ${time(r.fromStart)} is no longer yours: ${why}.` });
+    if (r.toCaregiverId && r.kind !== 'cancelled') rows.push({ recipientKind: 'caregiver', recipientId: r.toCaregiverId, visitId: r.visitId, message: `${r.fromCaregiverId === r.toCaregiverId ? 'Your visit moved' : 'New visit for you'}: ${time(r.toStart)}; ${why}.` });
   }
   return rows;
 }

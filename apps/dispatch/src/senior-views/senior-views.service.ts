@@ -39,19 +39,18 @@ export class SeniorViewsService {
   }
 
   /**
-   * New entitlements; a visit plan that no longer fits them is cut to what they cover from next
-   * Monday (or ended without home care), in the same transaction. The history keeps the old plan.
+   * New entitlements; visit plans that no longer fit the entitlements now stored (an older event
+   * arriving late changes nothing) are cut to what they cover from next Monday, or ended without
+   * home care, in the same transaction. What already ran stays in the history.
    */
   async applyEntitlementsChanged(event: EventEnvelope<'entitlements.changed', EntitlementsChangedEvent>): Promise<void> {
     await this.views.applyEventOnce(event, async (manager) => {
       await applyEntitlements(manager, this.views.entity, event.payload, new Date(event.occurredAt));
       const { seniorId } = event.payload;
+      const stored = await this.views.findById(seniorId, manager);
+      const homeCare = (stored?.entitlements as { homeCare?: HomeCareEntitlement } | null)?.homeCare ?? null;
       const from = nextMonday(localDate(new Date()));
-      const version = await this.homeCare.planOn(manager, seniorId, from);
-      if (!version) return;
-      const homeCare = (event.payload.entitlements as { homeCare?: HomeCareEntitlement }).homeCare ?? null;
-      const fitted = fitPlanToEntitlement(version.plan as unknown as Omit<VisitPlan, 'seniorId' | 'location'>, homeCare);
-      if (fitted.changed) await this.homeCare.replacePlanFrom(manager, seniorId, from, fitted.plan, null);
+      await this.homeCare.refitPlansFrom(manager, seniorId, from, (plan) => fitPlanToEntitlement(plan as Omit<VisitPlan, 'seniorId' | 'location'>, homeCare));
     });
   }
 

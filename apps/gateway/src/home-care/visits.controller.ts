@@ -11,7 +11,7 @@ import { CheckInDto, CheckOutDto, SinceQuery } from './visits.dto';
 export const REPLAN_TIMEOUT_MS = 30_000;
 
 /** The caregiver's visit id as it appears in their list: `<seniorId>:<date>:<n>`. */
-const VISIT_ID = /^[0-9a-f-]{36}:\d{4}-\d{2}-\d{2}:\d{1,2}$/;
+const VISIT_ID = /^[0-9a-f-]{36}:\d{4}-\d{2}-\d{2}:\d{1,3}$/;
 
 /**
  * Doing the visit: the assigned caregiver checks in and out at the door (verified by the door

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '@app/http';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsInstant } from '@app/http';
 import { VISIT_CONCERN_KINDS, type VisitConcernKind } from '@app/contracts';
 import { HH_MM, VERIFICATION_METHODS, type VerificationMethod } from '@app/domain';
 import { GeoPointDto } from '../seniors/register-senior.dto';
@@ -25,7 +25,7 @@ export class CheckInDto {
 
   @ApiPropertyOptional({ example: '2026-12-07T09:02:00+08:00', description: 'When it happened, for a phone that was offline; absent: now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at: string | null = null;
 }
 
@@ -146,7 +146,7 @@ export class MoveVisitDto {
   caregiverId!: string;
 
   @ApiProperty({ example: '2026-12-07T14:00:00+08:00' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   plannedStart!: string;
 
   @ApiProperty({ example: 'the senior asked for the afternoon' })
@@ -177,7 +177,7 @@ export class VersionParams {
 export class SinceQuery {
   @ApiPropertyOptional({ description: 'Notices from this instant; absent: the last 14 days' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   since: string | null = null;
 }
 
@@ -208,6 +208,6 @@ export class CancelVisitDto {
 
 export class RescheduleVisitDto {
   @ApiProperty({ example: '2026-12-09T15:00:00+08:00', description: 'The new start, the same day' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   plannedStart!: string;
 }
