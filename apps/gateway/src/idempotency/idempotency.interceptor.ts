@@ -49,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
                 return body;
               }),
               // Released before the error is answered, so a retry right after it runs again (no false 409).
-              catchError((error: unknown) => from(this.requests.release(accountId, key).catch(() => undefined)).pipe(switchMap(() => throwError(() => error)))),
+              catchError((error: unknown) => from(this.requests.release(accountId, key)).pipe(switchMap(() => throwError(() => error)))),
             );
         }
       }),

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, IsNull } from 'typeorm';
 import { IdempotentRequest } from '@app/persistence';
 
+/** Background attempts, a second apart, to release a claim while the database is away. */
+const RELEASE_RETRIES = 30;
 /** How long an answer is kept for retries. */
 const KEEP_HOURS = 24;
 /** A claim older than this without an answer belongs to a request that died: a retry may take it over. Longer than any route waits (the week's schedule: 120 s). */
@@ -41,8 +43,22 @@ export class IdempotentRequestsRepository {
     await this.dataSource.manager.update(IdempotentRequest, { accountId, key }, { status, body: (body ?? null) as object | null, location });
   }
 
-  /** The first request failed without an answer worth keeping: a retry runs it again. */
+  /**
+   * The first request failed without an answer worth keeping: a retry runs it again. When the
+   * database itself is away (often why the request failed), the release is tried again every second
+   * for half a minute in the background; meanwhile a retry is told the key is still in use.
+   */
   async release(accountId: string, key: string): Promise<void> {
-    await this.dataSource.manager.delete(IdempotentRequest, { accountId, key, status: IsNull() });
+    const once = () => this.dataSource.manager.delete(IdempotentRequest, { accountId, key, status: IsNull() });
+    try {
+      await once();
+    } catch {
+      let left = RELEASE_RETRIES;
+      const timer = setInterval(() => {
+        if (--left <= 0) clearInterval(timer);
+        once().then(() => clearInterval(timer), () => undefined);
+      }, 1_000);
+      timer.unref();
+    }
   }
 }
