@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 
@@ -10,10 +10,13 @@ import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 export class LimitsRedis implements OnApplicationShutdown {
   readonly client: IORedis;
   readonly prefix: string;
+  private readonly logger = new Logger(LimitsRedis.name);
 
   constructor(@Inject(ENVIRONMENT) env: GatewayEnvironment) {
     // A request must not hang on a Redis outage: fail it after one retry instead.
     this.client = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    // ioredis reconnects by itself; without a listener each failed attempt is printed as an unhandled error event.
+    this.client.on('error', (error: Error) => this.logger.warn({ err: error }, 'limits Redis unavailable; reconnecting'));
     this.prefix = `${env.QUEUE_PREFIX}:limits`;
   }
 
