@@ -16,7 +16,15 @@ export class LimitsRedis implements OnApplicationShutdown {
     // A request must not hang on a Redis outage: fail it after one retry instead.
     this.client = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
     // ioredis reconnects by itself; without a listener each failed attempt is printed as an unhandled error event.
-    this.client.on('error', (error: Error) => this.logger.warn({ err: error }, 'limits Redis unavailable; reconnecting'));
+    let down = false;
+    this.client.on('error', (error: Error) => {
+      if (!down) this.logger.warn({ err: error }, 'limits Redis unavailable; reconnecting (requests go uncounted meanwhile)');
+      down = true;
+    });
+    this.client.on('ready', () => {
+      if (down) this.logger.log('limits Redis back');
+      down = false;
+    });
     this.prefix = `${env.QUEUE_PREFIX}:limits`;
   }
 
