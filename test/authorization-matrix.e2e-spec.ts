@@ -73,6 +73,12 @@ const MATRIX: Record<string, Rule> = {
   'POST /v1/seniors/:seniorId/consents': { staff: ['admin', 'assessor'] },
   'GET /v1/seniors/:seniorId/consents': { staff: ['admin', 'assessor', 'planner'] },
   'DELETE /v1/consents/:consentId': { staff: ['admin', 'assessor'] },
+  // a family asks for access; the staff who check consent and identity decide
+  'POST /v1/access-requests': { family: 'any' },
+  'GET /v1/access-requests/mine': { family: 'any' },
+  'GET /v1/access-requests': { staff: ['admin', 'assessor'] },
+  'POST /v1/access-requests/:requestId/approve': { staff: ['admin', 'assessor'] },
+  'POST /v1/access-requests/:requestId/reject': { staff: ['admin', 'assessor'] },
   'GET /v1/seniors/:seniorId/audit': PLANNERS_AND_FAMILY_VIEW, // the guardian reads who saw the senior's data
   // personal data on request (PIPL): the copy holds health data, so a family needs the assessment report scope; erasure is the district's
   'GET /v1/seniors/:seniorId/personal-data': { staff: ['admin', 'assessor'], family: 'view-assessment-report' },

@@ -184,4 +184,33 @@ describe("the families' booking API (e2e)", () => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, log: [expect.objectContaining({ httpStatus: 503, error: 'HTTP 503' }), expect.objectContaining({ httpStatus: 204, error: null })] });
     await platform.http().put('/v1/accounts/me/webhook').set(as(family.token)).send({ url: 'http://10.0.0.8/hook', secret: SECRET }).expect(400);
   });
+
+  it("lets a family ask for access by the senior's ID number, without learning whether it is registered, until staff approve it", async () => {
+    const daughter = await platform.account(['family']);
+    const assessor = await platform.account(['assessor']);
+    const registration = seniorRegistration();
+    const senior = (await platform.http().post('/v1/seniors').set(as(staff.token)).send(registration).expect(201)).body.seniorId as string;
+    const stranger = seniorRegistration().idNumber as string; // valid, but nobody is registered with it
+    const ask = (idNumber: string) => platform.http().post('/v1/access-requests').set(as(daughter.token)).send({ idNumber, relationship: 'child', scopes: ['view-status', 'manage-meals'] }).expect(201);
+    const [known, unknown] = [await ask(registration.idNumber as string), await ask(stranger)];
+    expect(Object.keys(known.body).sort()).toEqual(Object.keys(unknown.body).sort()); // the same answer either way
+    expect(known.body).not.toHaveProperty('seniorId');
+    expect(JSON.stringify((await db.query(`SELECT * FROM identity.access_request`)).rows)).not.toContain(registration.idNumber as string);
+    await platform.http().post('/v1/access-requests').set(as(daughter.token)).send({ idNumber: '310112194003150000', relationship: 'child', scopes: ['view-status'] }).expect(400);
+    await platform.http().get(`/v1/seniors/${senior}`).set(as(daughter.token)).expect(404); // nothing yet
+
+    const pending = (await platform.http().get('/v1/access-requests').set(as(assessor.token)).expect(200)).body as Array<{ requestId: string; seniorId: string | null }>;
+    expect(pending.find((r) => r.requestId === known.body.requestId)?.seniorId).toBe(senior);
+    expect(pending.find((r) => r.requestId === unknown.body.requestId)?.seniorId).toBeNull();
+    const beyond = await platform.http().post(`/v1/access-requests/${known.body.requestId}/approve`).set(as(assessor.token)).send({ basis: 'Met both at the hub; hukou book checked', scopes: ['apply-for-bed'] }).expect(400);
+    expect(beyond.body.fields[0].field).toBe('scopes');
+    const approved = await platform.http().post(`/v1/access-requests/${known.body.requestId}/approve`).set(as(assessor.token)).send({ basis: 'Met both at the hub; hukou book checked', scopes: ['view-status'] }).expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', scopes: ['view-status'], consentId: expect.any(String) });
+    await platform.http().get(`/v1/seniors/${senior}`).set(as(daughter.token)).expect(200);
+    await platform.http().post(`/v1/access-requests/${unknown.body.requestId}/approve`).set(as(assessor.token)).send({ basis: 'Met at the hub' }).expect(404);
+    await platform.http().post(`/v1/access-requests/${unknown.body.requestId}/reject`).set(as(assessor.token)).send({ reason: 'No such senior registered in the district' }).expect(200);
+    const mine = (await platform.http().get('/v1/access-requests/mine').set(as(daughter.token)).expect(200)).body as Array<{ requestId: string; status: string }>;
+    expect(mine.map((r) => [r.requestId, r.status]).sort()).toEqual([[known.body.requestId, 'approved'], [unknown.body.requestId, 'rejected']].sort());
+    await platform.http().get('/v1/access-requests').set(as(daughter.token)).expect(403);
+  });
 });

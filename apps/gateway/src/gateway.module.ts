@@ -45,6 +45,9 @@ import { ErasureRequestsRepository } from './personal-data/erasure-requests.repo
 import { PersonalDataController } from './personal-data/personal-data.controller';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { SealedText } from './personal-data/sealed-text';
+import { AccessRequestsController } from './access-requests/access-requests.controller';
+import { AccessRequestsRepository } from './access-requests/access-requests.repository';
+import { AccessRequestsService } from './access-requests/access-requests.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { BookingRecorder } from './bookings/booking-recorder.interceptor';
 import { BookingsController } from './bookings/bookings.controller';
@@ -111,6 +114,7 @@ export class GatewayModule {
         VisitCoordinationController,
         CareLedgerController,
         BookingsController,
+        AccessRequestsController,
         FamilyWebhooksController,
         ConsentsController,
         AuditController,
@@ -136,6 +140,8 @@ export class GatewayModule {
         PersonalDataService,
         IdempotentRequestsRepository,
         BookingsRepository,
+        AccessRequestsRepository,
+        AccessRequestsService,
         BookingsService,
         FamilyWebhooksRepository,
         FamilyWebhooksService,

@@ -62,6 +62,8 @@ export interface SeniorRecord {
 export interface AssessmentCommands extends SystemCommands {
   'senior.register': { request: RegisterSeniorCommand; reply: SeniorRecord };
   'senior.get': { request: { seniorId: string }; reply: SeniorRecord };
+  /** The senior registered under an ID number's keyed hash; null when none is. */
+  'senior.find-by-id-hash': { request: { idNumberHash: string }; reply: { seniorId: string } | null };
   /** Everything this service holds about the senior (PIPL art. 45), for the gateway's export. */
   'senior.personal-data': { request: { seniorId: string }; reply: PersonalDataPart };
   /** Erases or de-identifies the senior's personal data here, keeps what law requires; idempotent (PIPL art. 47). */

@@ -61,9 +61,10 @@ import { IdempotentRequest } from './identity/idempotent-request.entity';
 import { Booking } from './identity/booking.entity';
 import { FamilyWebhook } from './identity/family-webhook.entity';
 import { FamilyWebhookDelivery } from './identity/family-webhook-delivery.entity';
+import { AccessRequest } from './identity/access-request.entity';
 
 /** Each app's data source knows only its own schema's entities: a service cannot query another's tables. */
-export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry, RefreshToken, IdempotentRequest, Booking, FamilyWebhook, FamilyWebhookDelivery, SeniorErasureRequest];
+export const IDENTITY_ENTITIES = [Account, ApiKey, ConsentLink, AuditEntry, RefreshToken, IdempotentRequest, Booking, FamilyWebhook, FamilyWebhookDelivery, AccessRequest, SeniorErasureRequest];
 export const ASSESSMENT_ENTITIES = [
   Senior,
   SeniorPriorityFlag,

@@ -60,6 +60,7 @@ export { IdempotentRequest } from './identity/idempotent-request.entity';
 export { Booking, BOOKING_STATUSES, type BookingStatus } from './identity/booking.entity';
 export { FamilyWebhook } from './identity/family-webhook.entity';
 export { FamilyWebhookDelivery } from './identity/family-webhook-delivery.entity';
+export { AccessRequest } from './identity/access-request.entity';
 export { pendingSchemaChanges, runMigrations } from './migrator';
 export { AssessmentSeniorErasure } from './assessment/assessment-senior-erasure.entity';
 export { AllocationSeniorErasure } from './allocation/allocation-senior-erasure.entity';

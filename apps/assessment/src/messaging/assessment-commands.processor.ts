@@ -34,6 +34,8 @@ export class AssessmentCommandsProcessor extends CommandProcessor<'assessment'> 
         return this.seniors.register(payload as Payload<'senior.register'>, actor, correlationId);
       case 'senior.get':
         return this.seniors.get((payload as Payload<'senior.get'>).seniorId);
+      case 'senior.find-by-id-hash':
+        return this.seniors.findByIdNumberHash((payload as Payload<'senior.find-by-id-hash'>).idNumberHash);
       case 'senior.personal-data':
         return this.personalData.export((payload as Payload<'senior.personal-data'>).seniorId);
       case 'senior.erase':

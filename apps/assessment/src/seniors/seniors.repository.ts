@@ -16,7 +16,7 @@ export class SeniorsRepository {
     return manager.findOne(Senior, { where: { id }, relations: { priorityFlags: true } });
   }
 
-  findByIdNumberHash(hash: string, manager: EntityManager): Promise<Senior | null> {
+  findByIdNumberHash(hash: string, manager: EntityManager = this.dataSource.manager): Promise<Senior | null> {
     return manager.findOne(Senior, { where: { idNumberHash: hash } });
   }
 

@@ -127,6 +127,12 @@ export class SeniorsService {
     this.relay.kick();
   }
 
+  /** The senior registered under an ID number's lookup hash, if any (a family asking for access names the senior by ID number). */
+  async findByIdNumberHash(hash: string): Promise<{ seniorId: string } | null> {
+    const senior = await this.seniors.findByIdNumberHash(hash);
+    return senior ? { seniorId: senior.id } : null;
+  }
+
   async get(seniorId: string): Promise<SeniorRecord> {
     const senior = await this.seniors.findById(seniorId);
     if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `No senior ${seniorId}`);

@@ -25,7 +25,7 @@ import { readResidentIdNumber } from '@app/domain';
 export const COORDINATE_SYSTEMS = ['WGS-84'] as const;
 
 @ValidatorConstraint({ name: 'residentIdNumber' })
-class ResidentIdNumberRule implements ValidatorConstraintInterface {
+export class ResidentIdNumberRule implements ValidatorConstraintInterface {
   private reason = '';
 
   validate(value: unknown, args: ValidationArguments): boolean {
