@@ -28,6 +28,7 @@ import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
 import { LimitsRedisModule } from './rate-limits/limits-redis';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { rateLimitsModule } from './rate-limits/rate-limits.module';
+import { ConsentCache } from './consents/consent-cache';
 import { ConsentsController } from './consents/consents.controller';
 import { ConsentsRepository } from './consents/consents.repository';
 import { ConsentsService } from './consents/consents.service';
@@ -131,6 +132,7 @@ export class GatewayModule {
         CredentialsAuthenticator,
         RefreshTokensRepository,
         LoginLockout,
+        ConsentCache,
         ConsentsRepository,
         ConsentsService,
         AuditRepository,

@@ -20,8 +20,8 @@ export class ConsentsService implements ConsentChecker {
   ) {}
 
   async hasConsent(familyAccountId: string, seniorId: string, scope: ConsentScope): Promise<boolean> {
-    const link = await this.consents.findActive(familyAccountId, seniorId);
-    return link !== null && link.scopes.includes(scope);
+    const scopes = await this.consents.activeScopes(familyAccountId, seniorId);
+    return scopes !== null && scopes.includes(scope);
   }
 
   async grant(seniorId: string, dto: GrantConsentDto, staff: Actor, correlationId: string): Promise<ConsentView> {
