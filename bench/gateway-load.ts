@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { withCheckCharacter } from '@app/domain';
 
@@ -39,6 +40,8 @@ export interface LoadResult {
   /** 2xx answers that are not a reply: the gateway's 202 when the service did not answer in time. */
   accepted202: number;
   statusCodes: Record<string, number>;
+  /** CPU time of the load generator's own thread, ms (from /proc/thread-self; NaN where there is none), to tell apart from the server's. */
+  clientBusyMs: number;
 }
 
 const WORKER_MARK = 'bench-gateway-load';
@@ -68,8 +71,20 @@ export function seniorRegistration(n: number, address: Record<string, unknown>):
   return { name: '压测老人', sex, birthDate: birth, idNumber, address, livingArrangement: 'with-family', priorityFlags: [], phone: '13800138000' };
 }
 
+/** CPU time (user + system) of the calling thread, ms, at the kernel's 10 ms resolution (USER_HZ 100). */
+function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function generateLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
+  const cpuAtStart = threadCpuMs();
   let next = options.registerSeniors?.sequenceStart ?? 0;
   const requests: autocannon.Request[] = options.registerSeniors
     ? [
@@ -115,6 +130,7 @@ async function generateLoad(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     accepted202: statusCodes['202'] ?? 0,
     statusCodes,
+    clientBusyMs: threadCpuMs() - cpuAtStart,
   };
 }
 

@@ -4,6 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import IORedis from 'ioredis';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -21,14 +24,16 @@ import { type LoadResult, runLoad, seniorRegistration } from './gateway-load';
 import { seedMealDistrict } from './meal-district-seed';
 
 /**
- * `npm run bench:gateway [-- --seconds 8] [--concurrency 1,50,200] [--seniors 20] [--filter circle]`: throughput and
+ * `npm run bench:gateway [-- --layout split|each|one-process] [--seconds 8] [--concurrency 1,50,200] [--seniors 20] [--filter circle]`: throughput and
  * latency of the main family routes through the whole stack (HTTP → gateway → BullMQ → service →
  * PostgreSQL → reply), with autocannon against a listening gateway, beside the anchor: a bare NestJS
  * route (one GET returning JSON) in the same process at the same concurrencies.
  *
  * On a fresh database (migrated, dropped at the end) with the small synthetic district (allocation
- * loader, bench:meals' meal seed, every bed taken and 40 applicants waiting), the four apps run in
- * this process as `npm start` runs them; the load generator is a worker thread (gateway-load.ts).
+ * loader, bench:meals' meal seed, every bed taken and 40 applicants waiting), the gateway runs in
+ * this process and the services in a second one (`--layout split`, the default: as a district runs
+ * them), each in its own (`--layout each`) or all four apps in this process as `npm start` runs them
+ * (`--layout one-process`); the load generator is a worker thread of this process (gateway-load.ts).
  * Staff register, assess and give consent for `--seniors` seniors through the API; a family account
  * reads them in turn. Routes: a senior's status, the 15-minute circle, the bed application with its
  * waiting-list position, the meal subscription (all as the family), and a senior's registration
@@ -52,7 +57,20 @@ const ADMIN_PASSWORD = 'bench-admin-password';
 const PASSWORD = 'bench-password-0123';
 const WARM_UP_SECONDS = 2;
 
+/**
+ * Where the apps run. `split` (the default and the headline): the gateway in this process, the three
+ * services together in a second one, as a district runs the gateway apart from the workers. `each`:
+ * every service in a process of its own (four processes, as docker/compose.yml runs them).
+ * `one-process`: all four apps in this process, as `npm start` runs them on a single machine.
+ */
+type Layout = 'split' | 'each' | 'one-process';
+const LAYOUTS: readonly Layout[] = ['split', 'each', 'one-process'];
+type ServiceApp = 'assessment' | 'allocation' | 'dispatch';
+const SERVICE_APPS: readonly ServiceApp[] = ['assessment', 'allocation', 'dispatch'];
+const SERVICES_CHILD_FLAG = '--bench-services-child';
+
 interface BenchOptions {
+  layout: Layout;
   seconds: number;
   concurrency: number[];
   seniors: number;
@@ -82,11 +100,12 @@ interface QueueProfile {
 }
 
 function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { seconds: 8, concurrency: [1, 50, 200], seniors: 20, filter: null };
-  const usage = 'usage: npm run bench:gateway -- [--seconds <n>] [--concurrency 1,50,200] [--seniors <n>] [--filter <part of a route name>]';
+  const options: BenchOptions = { layout: 'split', seconds: 8, concurrency: [1, 50, 200], seniors: 20, filter: null };
+  const usage = 'usage: npm run bench:gateway -- [--layout split|each|one-process] [--seconds <n>] [--concurrency 1,50,200] [--seniors <n>] [--filter <part of a route name>]';
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--seconds' && value && /^\d+$/.test(value) && Number(value) > 0) options.seconds = Number(value);
+    if (flag === '--layout' && value && (LAYOUTS as readonly string[]).includes(value)) options.layout = value as Layout;
+    else if (flag === '--seconds' && value && /^\d+$/.test(value) && Number(value) > 0) options.seconds = Number(value);
     else if (flag === '--concurrency' && value && /^\d+(,\d+)*$/.test(value)) options.concurrency = value.split(',').map(Number);
     else if (flag === '--seniors' && value && /^\d+$/.test(value) && Number(value) > 0) options.seniors = Number(value);
     else if (flag === '--filter' && value) options.filter = value;
@@ -114,6 +133,141 @@ class AnchorController {
 
 @Module({ controllers: [AnchorController] })
 class AnchorModule {}
+
+// --- The services, in this process or in others ---------------------------------------------------
+
+const BOOTSTRAPS: Record<ServiceApp, (env: Partial<GatewayEnvironment>, own: { shutdownHooks: boolean }) => Promise<INestApplicationContext>> = {
+  assessment: bootstrapAssessment,
+  allocation: bootstrapAllocation,
+  dispatch: bootstrapDispatch,
+};
+
+interface RunningServices {
+  processes: number;
+  pids: number[];
+  close(): Promise<void>;
+}
+
+/** Starts the three services: here (`one-process`), together in one child process (`split`) or each in its own (`each`). */
+async function startServices(layout: Layout, env: Partial<GatewayEnvironment>): Promise<RunningServices> {
+  const own = { shutdownHooks: false };
+  if (layout === 'one-process') {
+    const contexts = await Promise.all(SERVICE_APPS.map((app) => BOOTSTRAPS[app](env, own)));
+    return { processes: 0, pids: [], close: async () => void (await Promise.all(contexts.map((c) => c.close()))) };
+  }
+  const groups: ServiceApp[][] = layout === 'split' ? [[...SERVICE_APPS]] : SERVICE_APPS.map((app) => [app]);
+  const children = await Promise.all(groups.map((apps) => startChild(apps, env)));
+  return {
+    processes: children.length,
+    pids: children.map((c) => c.pid!),
+    close: async () => {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.send({ stop: true });
+              setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+function startChild(apps: ServiceApp[], env: Partial<GatewayEnvironment>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, [SERVICES_CHILD_FLAG, apps.join(','), JSON.stringify(env)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message: { ready?: boolean; error?: string }) => (message.ready ? resolve(child) : reject(new Error(`services ${apps.join(', ')}: ${message.error}`))));
+    child.once('exit', (code) => reject(new Error(`services ${apps.join(', ')} exited with ${code} before they were ready`)));
+  });
+}
+
+/** In a child process: runs the given services until the parent says stop (or goes away). */
+async function servicesChild(apps: ServiceApp[], env: Partial<GatewayEnvironment>): Promise<void> {
+  const contexts = await Promise.all(apps.map((app) => BOOTSTRAPS[app](env, { shutdownHooks: false })));
+  const stop = async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    process.exit(0);
+  };
+  process.on('message', (message: { stop?: boolean }) => void (message.stop ? stop() : undefined));
+  process.once('disconnect', () => void stop());
+  process.send!({ ready: true });
+}
+
+// --- CPU per request, whatever else runs on the machine -------------------------------------------
+
+/** CPU time (user + system) of a process from /proc, ms; null when it is gone. USER_HZ is 100 on Linux. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+type CpuPart = 'gateway' | 'services' | 'redis' | 'postgres';
+type CpuSample = Map<string, number>;
+interface CpuPerRequest {
+  /** ms of CPU per request, by part (gateway: this process without the load generator's thread). */
+  gateway: number;
+  services: number;
+  redis: number;
+  postgres: number;
+  total: number;
+  client: number;
+}
+
+/**
+ * Samples the CPU time of every process of the stack: this process (gateway, anchor and the load
+ * generator's thread, whose busy time the generator reports), the services' processes, the Redis
+ * server (shared: other users' commands count too) and the PostgreSQL backends of the bench database.
+ * CPU per request does not depend on how busy the machine is, unlike latency.
+ */
+class CpuMeter {
+  constructor(
+    private readonly services: () => number[],
+    private readonly redisPid: number | null,
+    private readonly db: Client,
+  ) {}
+
+  async sample(): Promise<CpuSample> {
+    const sample: CpuSample = new Map();
+    const self = process.cpuUsage();
+    sample.set('gateway:self', (self.user + self.system) / 1000);
+    for (const pid of this.services()) sample.set(`services:${pid}`, processCpuMs(pid) ?? 0);
+    if (this.redisPid) sample.set(`redis:${this.redisPid}`, processCpuMs(this.redisPid) ?? 0);
+    const { rows } = await this.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    for (const { pid } of rows) {
+      const ms = processCpuMs(pid);
+      if (ms !== null) sample.set(`postgres:${pid}`, ms);
+    }
+    return sample;
+  }
+
+  perRequest(before: CpuSample, after: CpuSample, requests: number, clientBusyMs: number): CpuPerRequest {
+    const parts: Record<CpuPart, number> = { gateway: Number.isFinite(clientBusyMs) ? -clientBusyMs : 0, services: 0, redis: 0, postgres: 0 };
+    for (const [key, end] of after) parts[key.split(':')[0] as CpuPart] += Math.max(0, end - (before.get(key) ?? (key.startsWith('postgres:') ? 0 : end)));
+    const per = (ms: number) => (requests > 0 ? Number((ms / requests).toFixed(3)) : Number.NaN);
+    const result = { gateway: per(Math.max(0, parts.gateway)), services: per(parts.services), redis: per(parts.redis), postgres: per(parts.postgres), client: per(clientBusyMs) };
+    return { ...result, total: Number((result.gateway + result.services + result.redis + result.postgres).toFixed(3)) };
+  }
+}
+
+async function redisServerPid(redisUrl: string): Promise<number | null> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await redis.info('server');
+    const match = /process_id:(\d+)/.exec(info);
+    const pid = match ? Number(match[1]) : null;
+    return pid !== null && processCpuMs(pid) !== null ? pid : null; // a Redis on another host or in a container: not measured
+  } finally {
+    redis.disconnect();
+  }
+}
 
 // --- Setup through the API --------------------------------------------------------------------
 
@@ -250,7 +404,8 @@ async function main(): Promise<void> {
   let database: TestDatabase | undefined;
   let anchor: NestExpressApplication | undefined;
   let gateway: NestExpressApplication | undefined;
-  const services: INestApplicationContext[] = [];
+  let services: RunningServices | undefined;
+  let meterDb: Client | undefined;
   const failures: string[] = [];
   try {
     database = await createMigratedDatabase('bench');
@@ -283,9 +438,8 @@ async function main(): Promise<void> {
       JWT_ACCESS_TTL_SECONDS: 86_400,
       ...(limits.overrides as Partial<GatewayEnvironment>),
     };
-    const own = { shutdownHooks: false };
-    services.push(...(await Promise.all([bootstrapAssessment(env, own), bootstrapAllocation(env, own), bootstrapDispatch(env, own)])));
-    gateway = await bootstrapGateway(env, own);
+    services = await startServices(options.layout, env);
+    gateway = await bootstrapGateway(env, { shutdownHooks: false });
     const gatewayUrl = `http://127.0.0.1:${(gateway.getHttpServer().address() as { port: number }).port}`;
     anchor = await NestFactory.create<NestExpressApplication>(AnchorModule, { logger: false });
     await anchor.listen(0, '127.0.0.1');
@@ -295,7 +449,7 @@ async function main(): Promise<void> {
     const accounts = await familiesThroughTheApi(gatewayUrl, database.url, options.seniors, homes);
     console.log(
       `setup: small district (${load.facilities.total} facilities, ${beds.taken} beds all taken, ${beds.waiting} applicants waiting, ${meals.kitchens.canteens + meals.kitchens.central} kitchens, ${meals.subscribers} lunch subscribers); ` +
-        `${options.seniors} seniors registered, assessed, consented, subscribed and on the waiting list through the API; four apps in this process, LOG_LEVEL silent; ` +
+        `${options.seniors} seniors registered, assessed, consented, subscribed and on the waiting list through the API; ${layoutText(options.layout)}, LOG_LEVEL silent; ` +
         `rate limits ${Object.keys(limits.overrides).length > 0 ? `raised (${Object.entries(limits.overrides).map(([k, v]) => `${k}=${v}`).join(', ')})` : 'not configurable'}` +
         `${limits.missing.length > 0 ? `; not in libs/config yet: ${limits.missing.join(', ')}` : ''} — ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -312,7 +466,10 @@ async function main(): Promise<void> {
     ];
 
     const commandQueues = (Object.keys(COMMAND_QUEUES) as ServiceName[]).map((service) => gateway!.get<Queue>(getQueueToken(COMMAND_QUEUES[service]), { strict: false }));
-    const results: Array<LoadResult & { name: string; route: string; profile: QueueProfile | null }> = [];
+    const results: Array<LoadResult & { name: string; route: string; profile: QueueProfile | null; cpu: CpuPerRequest }> = [];
+    meterDb = new Client({ connectionString: database.url });
+    await meterDb.connect();
+    const meter = new CpuMeter(() => services!.pids, await redisServerPid(base.REDIS_URL), meterDb);
     let sequence = 0;
     for (const target of targets.filter((t) => !options.filter || t.baseUrl === anchorUrl || t.name.includes(options.filter))) {
       const loadOf = (connections: number, seconds: number) => {
@@ -331,9 +488,11 @@ async function main(): Promise<void> {
       await loadOf(10, WARM_UP_SECONDS);
       for (const connections of options.concurrency) {
         const since = Date.now();
+        const cpuBefore = await meter.sample();
         const result = await loadOf(connections, options.seconds);
+        const cpu = meter.perRequest(cpuBefore, await meter.sample(), result.requests, result.clientBusyMs);
         const profile = target.baseUrl === gatewayUrl ? await queueProfile(commandQueues, since, result.requests) : null;
-        results.push({ ...result, name: target.name, route: target.route, profile });
+        results.push({ ...result, name: target.name, route: target.route, profile, cpu });
         const bad = result.errors + result.non2xx + result.accepted202;
         if (bad > 0) failures.push(`${target.name} at ${connections}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.accepted202} answered 202 (${JSON.stringify(result.statusCodes)})`);
         console.log(
@@ -373,6 +532,18 @@ async function main(): Promise<void> {
       );
     }
     console.log(`  BullMQ request/reply alone (system.ping through the gateway's ServiceClient, platform idle): concurrency 1 p50 ${f1(ping1.p50)} ms, p99 ${f1(ping1.p99)} ms; concurrency 50 p50 ${f1(ping50.p50)} ms, p99 ${f1(ping50.p99)} ms, ${ping50.perSecond} round trips/s`);
+    console.log(
+      `CPU per request, ms, from the processes' CPU time (does not depend on other work on the machine; ${options.layout === 'one-process' ? 'gateway = the one process with all four apps' : 'gateway = this process without the load generator'}; ` +
+        'Redis is shared, so others\' commands count too; postgres = this database\'s backends). Capacity on two cores given to the stack alone = 2,000 ms / total; ' +
+        'at concurrency 50 a request then takes at least 50 / capacity on average (Little\'s law):',
+    );
+    for (const r of results.filter((x) => x.connections === TARGET.concurrency)) {
+      const capacity = r.cpu.total > 0 ? 2000 / r.cpu.total : Number.NaN;
+      console.log(
+        `  ${r.name.padEnd(26)} gateway ${r.cpu.gateway.toFixed(2)} + services ${r.cpu.services.toFixed(2)} + Redis ${r.cpu.redis.toFixed(2)} + PostgreSQL ${r.cpu.postgres.toFixed(2)} = ${r.cpu.total.toFixed(2)} ms ` +
+          `(load generator ${r.cpu.client.toFixed(2)}) → at most ${Math.round(capacity)} req/s on two cores, mean latency at c=${TARGET.concurrency} ≥ ${f1((TARGET.concurrency / capacity) * 1000)} ms`,
+      );
+    }
     console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(JSON.stringify({ options, machine: { cores: cpus().length, node: process.version, postgres: versions!.pg }, rateLimits: limits, results, ping: { c1: ping1, c50: ping50 } }));
     if (failures.length > 0) {
@@ -380,15 +551,29 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
+    await meterDb?.end();
     await anchor?.close();
     await gateway?.close();
-    await Promise.all(services.map((s) => s.close()));
+    await services?.close();
     await database?.drop();
     await forgetQueues(base.REDIS_URL, prefix);
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`bench:gateway failed: ${error.message}`);
-  process.exit(1);
-});
+function layoutText(layout: Layout): string {
+  if (layout === 'split') return 'layout split: the gateway (and the load generator, a worker thread) in this process, the three services in a second process';
+  if (layout === 'each') return 'layout each: the gateway (and the load generator, a worker thread) in this process, each service in a process of its own';
+  return 'layout one-process: the four apps in this process as `npm start` runs them (the load generator a worker thread)';
+}
+
+if (process.argv[2] === SERVICES_CHILD_FLAG) {
+  servicesChild(process.argv[3]!.split(',') as ServiceApp[], JSON.parse(process.argv[4]!) as Partial<GatewayEnvironment>).catch((error: Error) => {
+    process.send?.({ error: error.message });
+    process.exit(1);
+  });
+} else {
+  main().catch((error: Error) => {
+    console.error(`bench:gateway failed: ${error.message}`);
+    process.exit(1);
+  });
+}
