@@ -8,6 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDa
 @Entity({ schema: 'allocation', name: 'bed_application' })
 @Index('bed_application_one_open_per_senior', ['seniorId'], { unique: true, where: `status IN ('waiting','offered')` })
 @Index('bed_application_district_status', ['districtCode', 'status'])
+@Index('bed_application_senior', ['seniorId'])
 @Check('bed_application_kind_known', `kind IN ('long-stay','respite')`)
 @Check('bed_application_status_known', `status IN ('waiting','offered','admitted','withdrawn')`)
 @Check('bed_application_walk_sane', `max_walking_minutes IS NULL OR max_walking_minutes > 0`)

@@ -8,6 +8,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ schema: 'allocation', name: 'bed_offer' })
 @Index('bed_offer_one_open_per_application', ['applicationId'], { unique: true, where: `status IN ('open','accepted')` })
 @Index('bed_offer_status_expires', ['status', 'expiresAt'])
+@Index('bed_offer_application', ['applicationId'])
 @Check('bed_offer_status_known', `status IN ('open','accepted','admitted','declined','expired','withdrawn')`)
 export class BedOffer {
   /** The hold's occupancy id. */
