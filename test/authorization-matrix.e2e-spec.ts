@@ -209,6 +209,8 @@ const MATRIX: Record<string, Rule> = {
 
   // the families' API: a senior's bookings with their status; a family account's own webhook
   'GET /v1/seniors/:seniorId/bookings': { staff: ['admin', 'assessor', 'operator', 'planner'], family: 'view-status' },
+  // a server-sent event stream: maxSeconds=0 sends what is there and ends
+  'GET /v1/seniors/:seniorId/bookings/events': { staff: ['admin', 'assessor', 'operator', 'planner'], family: 'view-status', query: 'maxSeconds=0' },
   'GET /v1/seniors/:seniorId/bookings/:bookingId': { staff: ['admin', 'assessor', 'operator', 'planner'], family: 'view-status' },
   'PUT /v1/accounts/me/webhook': { family: 'any' },
   'GET /v1/accounts/me/webhook': { family: 'any' },

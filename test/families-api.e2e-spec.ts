@@ -213,4 +213,33 @@ describe("the families' booking API (e2e)", () => {
     expect(mine.map((r) => [r.requestId, r.status]).sort()).toEqual([[known.body.requestId, 'approved'], [unknown.body.requestId, 'rejected']].sort());
     await platform.http().get('/v1/access-requests').set(as(daughter.token)).expect(403);
   });
+
+  it("streams the senior's booking changes as server-sent events that a client resumes from its last event id", async () => {
+    const stream = (lastEventId: string | null, maxSeconds: number) => {
+      const request = platform.http().get(`/v1/seniors/${seniorId}/bookings/events`).query({ maxSeconds }).set(as(family.token)).buffer(true).parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      });
+      return lastEventId ? request.set('Last-Event-ID', lastEventId) : request;
+    };
+    const events = (text: string) => text.split('\n\n').filter((block) => block.includes('data:')).map((block) => ({ id: /^id: (.*)$/m.exec(block)![1]!, event: /^event: (.*)$/m.exec(block)![1]!, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) }));
+    const open = stream(null, 3);
+    const listening = open.then((res) => res);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const booked = await book(family.token, [day(14)]).expect(201);
+    const res = await listening;
+    expect(res.headers['content-type']).toContain('text/event-stream');
+    const live = events(res.body as string);
+    expect(live).toEqual([expect.objectContaining({ event: 'booking.status-changed', data: expect.objectContaining({ bookingId: booked.headers['booking-id'], status: 'confirmed', kind: 'day-care' }) })]);
+    // Reconnecting with an earlier event's id replays what came after it, and nothing before.
+    const all = events((await stream(null, 0)).body as string);
+    expect(all).toEqual([]); // from now: nothing new
+    const replay = events((await stream('2000-01-01T00:00:00.000Z|00000000-0000-0000-0000-000000000000', 0)).body as string);
+    expect(replay.length).toBe((await bookings()).length); // each booking's latest change, oldest first
+    expect(replay.map((e) => e.data.bookingId)).toContain(booked.headers['booking-id']);
+    const resumed = events((await stream(replay[0]!.id, 0)).body as string);
+    expect(resumed.map((e) => e.id)).toEqual(replay.slice(1).map((e) => e.id));
+    await platform.http().get(`/v1/seniors/${seniorId}/bookings/events`).query({ maxSeconds: 0 }).expect(401); // refusals come before the stream opens
+  });
 });

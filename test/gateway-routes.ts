@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA, SSE_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ACCESS_RULE, type AccessRule } from '@app/http';
@@ -31,6 +31,8 @@ export interface DeclaredRoute {
   rule: AccessRule | undefined;
   body?: new () => object;
   query?: new () => object;
+  /** A server-sent event stream (@Sse). */
+  stream: boolean;
 }
 
 type Controller = new (...args: never[]) => object;
@@ -55,7 +57,8 @@ export function declaredRoutes(): DeclaredRoute[] {
           return type && type !== Object ? type : undefined;
         };
         const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, controller)) as AccessRule | undefined;
-        return [{ route: `${method} ${path}`, method, path, params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]), rule, body: dtoOf(RouteParamtypes.BODY), query: dtoOf(RouteParamtypes.QUERY) }];
+        const stream = Reflect.getMetadata(SSE_METADATA, handler) === true;
+        return [{ route: `${method} ${path}`, method, path, params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]), rule, body: dtoOf(RouteParamtypes.BODY), query: dtoOf(RouteParamtypes.QUERY), stream }];
       }),
   );
 }

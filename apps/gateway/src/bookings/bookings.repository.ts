@@ -28,6 +28,17 @@ export class BookingsRepository {
     return this.dataSource.manager.find(Booking, { where: { seniorId }, order: { createdAt: 'DESC' }, take: 500 });
   }
 
+  /** The senior's bookings changed after a point (updated_at, id), oldest first: what a stream has not sent yet. */
+  changedAfter(seniorId: string, at: Date, id: string, limit: number): Promise<Booking[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(Booking, 'b')
+      .where(`b.senior_id = :seniorId AND (date_trunc('milliseconds', b.updated_at), b.id) > (:at, :id)`, { seniorId, at, id }) // event ids carry milliseconds
+      .orderBy('b.updated_at')
+      .addOrderBy('b.id')
+      .limit(limit)
+      .getMany();
+  }
+
   /** The senior's booking of `kind` whose answer names `bookedId` (one object, or one element of a list), locked. */
   async holding(manager: EntityManager, seniorId: string, kind: string, idField: string, bookedId: string): Promise<Booking | null> {
     const probe = JSON.stringify({ [idField]: bookedId });

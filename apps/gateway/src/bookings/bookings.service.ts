@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Observable } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { type Actor, DomainError, type DomainErrorBody, ServiceClient } from '@app/contracts';
@@ -12,6 +13,19 @@ import { BookingsRepository } from './bookings.repository';
 /** Bookings waiting for an answer looked at per round (each is one Redis lookup). */
 const BATCH = 500;
 export const BOOKING_EVENT = 'booking.status-changed';
+const STREAM_BATCH = 100;
+
+/** A server-sent event: Nest writes `id`, `event` (from `type`) and `data`. */
+export interface BookingChangeEvent {
+  id: string;
+  type: string;
+  data: { bookingId: string; seniorId: string; kind: string; status: BookingStatus; reasonCode: string | null; onBehalf: boolean; at: string };
+}
+
+function parseEventId(id: string | null): { at: Date; id: string } | null {
+  const match = id ? /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/.exec(id) : null;
+  return match ? { at: new Date(match[1]!), id: match[2]! } : null;
+}
 
 export interface BookingView {
   bookingId: string;
@@ -82,6 +96,42 @@ export class BookingsService extends PollingTask {
     });
     if (outcome.kind === 'requested') this.kick();
     return toView(row);
+  }
+
+  /**
+   * The senior's booking changes as server-sent events, from just after `lastEventId` (a previous
+   * event's id: `<updatedAt>|<bookingId>`) or from now; polled from the database, so any gateway
+   * replica serves any client. Ends after `maxSeconds` (0: what is already there, then end); the
+   * client reconnects with its Last-Event-ID and misses nothing.
+   */
+  changes(seniorId: string, lastEventId: string | null, maxSeconds: number): Observable<BookingChangeEvent> {
+    const cursor = parseEventId(lastEventId) ?? { at: new Date(), id: '00000000-0000-0000-0000-000000000000' };
+    const ends = Date.now() + maxSeconds * 1_000;
+    return new Observable<BookingChangeEvent>((subscriber) => {
+      let timer: NodeJS.Timeout | null = null;
+      let closed = false;
+      const poll = async (): Promise<void> => {
+        try {
+          for (const row of await this.bookings.changedAfter(seniorId, cursor.at, cursor.id, STREAM_BATCH)) {
+            cursor.at = row.updatedAt;
+            cursor.id = row.id;
+            const { bookingId, kind, status, reason, onBehalf, updatedAt } = toView(row);
+            subscriber.next({ id: `${updatedAt}|${bookingId}`, type: BOOKING_EVENT, data: { bookingId, seniorId, kind, status, reasonCode: reason?.code ?? null, onBehalf, at: updatedAt } });
+          }
+        } catch (error) {
+          subscriber.error(error);
+          return;
+        }
+        if (closed) return;
+        if (Date.now() >= ends) subscriber.complete();
+        else timer = setTimeout(() => void poll(), Math.min(this.intervalMs, Math.max(0, ends - Date.now())));
+      };
+      void poll();
+      return () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+      };
+    });
   }
 
   async list(seniorId: string): Promise<BookingView[]> {
