@@ -21,6 +21,7 @@ import { ALLOCATION_ENTITIES, dataSourceOptions, loadDistrict } from '@app/persi
 import { createMigratedDatabase, forgetQueues, gbtItems, type TestDatabase, testQueuePrefix } from '@app/testing';
 import { fillBedsAndWaitingList } from './district-beds-seed';
 import { type LoadResult, runLoad, seniorRegistration } from './gateway-load';
+import { percentile, pingRoundTrips } from './ping-round-trips';
 import { seedMealDistrict } from './meal-district-seed';
 
 /**
@@ -112,11 +113,6 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     else throw new Error(usage);
   }
   return options;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
@@ -368,26 +364,6 @@ async function queueProfile(queues: Queue[], since: number, requests: number): P
   };
 }
 
-/** Request/reply through BullMQ alone (system.ping to allocation, no database), as the gateway's ServiceClient sends it. */
-async function pingRoundTrips(client: ServiceClient, total: number, concurrency: number): Promise<{ p50: number; p99: number; perSecond: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        next += 1;
-        const t = performance.now();
-        const outcome = await client.call('allocation', 'system.ping', {}, { actor: null, correlationId: 'bench-gateway-ping', timeoutMs: 10_000 });
-        if (outcome.status !== 'done') throw new Error('a ping timed out');
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: Math.round(total / ((performance.now() - started) / 1000)) };
-}
-
 // --- Main ---------------------------------------------------------------------------------------
 
 function rateLimitOverrides(): { overrides: Record<string, number>; missing: string[] } {
@@ -531,7 +507,7 @@ async function main(): Promise<void> {
           `p99 queued ${f1(p.waitP99)}, service ${f1(p.workP99)}; ${p.jobsPerRequest} jobs per request (${Object.entries(p.names).map(([n, c]) => `${n} ${c}`).join(', ')})`,
       );
     }
-    console.log(`  BullMQ request/reply alone (system.ping through the gateway's ServiceClient, platform idle): concurrency 1 p50 ${f1(ping1.p50)} ms, p99 ${f1(ping1.p99)} ms; concurrency 50 p50 ${f1(ping50.p50)} ms, p99 ${f1(ping50.p99)} ms, ${ping50.perSecond} round trips/s`);
+    console.log(`  BullMQ request/reply alone (system.ping through the gateway's ServiceClient, platform idle): concurrency 1 p50 ${f1(ping1.p50)} ms, p99 ${f1(ping1.p99)} ms; concurrency 50 p50 ${f1(ping50.p50)} ms, p99 ${f1(ping50.p99)} ms, ${Math.round(ping50.perSecond)} round trips/s`);
     console.log(
       `CPU per request, ms, from the processes' CPU time (does not depend on other work on the machine; ${options.layout === 'one-process' ? 'gateway = the one process with all four apps' : 'gateway = this process without the load generator'}; ` +
         'Redis is shared, so others\' commands count too; postgres = this database\'s backends). Capacity on two cores given to the stack alone = 2,000 ms / total; ' +

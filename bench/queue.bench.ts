@@ -10,6 +10,7 @@ import { createGateway } from '../apps/gateway/src/gateway.bootstrap';
 import { ServiceClient } from '@app/contracts';
 import { AssessmentOutboxEvent, OutboxRelay, recordEvent } from '@app/persistence';
 import { createMigratedDatabase, testQueuePrefix } from '@app/testing';
+import { percentile, pingRoundTrips } from './ping-round-trips';
 
 /**
  * `npm run bench:queue`: request/reply round trips through the gateway's ServiceClient to a
@@ -17,30 +18,6 @@ import { createMigratedDatabase, testQueuePrefix } from '@app/testing';
  * beside the anchors measured on this machine class.
  */
 const ANCHOR = 'anchor (this machine class): bare BullMQ add→complete ≈ 0.7 ms median, ≈ 16,000 no-op jobs/s at concurrency 50; target p99 < 10 ms and ≥ 2,000 round trips/s';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function roundTrips(client: ServiceClient, total: number, concurrency: number): Promise<{ median: number; p99: number; perSecond: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        next += 1;
-        const t = performance.now();
-        const outcome = await client.call('allocation', 'system.ping', {}, { actor: null, correlationId: 'bench', timeoutMs: 10_000 });
-        if (outcome.status !== 'done') throw new Error('a ping timed out');
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { median: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds };
-}
 
 async function eventLatency(assessment: INestApplicationContext, allocation: INestApplicationContext, samples: number): Promise<{ median: number; p99: number }> {
   const source = assessment.get<DataSource>(getDataSourceToken());
@@ -76,14 +53,14 @@ async function main(): Promise<void> {
   await gateway.init();
   const client = gateway.get(ServiceClient);
   try {
-    await roundTrips(client, 500, 10); // warm-up
-    const c1 = await roundTrips(client, 2000, 1);
-    const c50 = await roundTrips(client, 20_000, 50);
+    await pingRoundTrips(client, 500, 10); // warm-up
+    const c1 = await pingRoundTrips(client, 2000, 1);
+    const c50 = await pingRoundTrips(client, 20_000, 50);
     const events = await eventLatency(assessment, allocation, 300);
     const fmt = (n: number) => n.toFixed(2);
     console.log('request/reply through BullMQ (gateway ServiceClient → allocation → reply)');
-    console.log(`  concurrency  1: median ${fmt(c1.median)} ms, p99 ${fmt(c1.p99)} ms, ${Math.round(c1.perSecond)} round trips/s`);
-    console.log(`  concurrency 50: median ${fmt(c50.median)} ms, p99 ${fmt(c50.p99)} ms, ${Math.round(c50.perSecond)} round trips/s`);
+    console.log(`  concurrency  1: median ${fmt(c1.p50)} ms, p99 ${fmt(c1.p99)} ms, ${Math.round(c1.perSecond)} round trips/s`);
+    console.log(`  concurrency 50: median ${fmt(c50.p50)} ms, p99 ${fmt(c50.p99)} ms, ${Math.round(c50.perSecond)} round trips/s`);
     console.log(`event outbox → inbox → applied (assessment → allocation read model): median ${fmt(events.median)} ms, p99 ${fmt(events.p99)} ms`);
     console.log(ANCHOR);
     console.log(JSON.stringify({ c1, c50, events }));
