@@ -78,3 +78,4 @@ export { applyEntitlements, applyLevel, SeniorNotYetKnownError } from './read-mo
 export type { JsonDocument } from './json-document';
 export { DistrictConflictError, loadDistrict, type DistrictLoadOptions, type DistrictLoadSummary } from './seeding/district-loader';
 export { closeVersionsFrom } from './dispatch/effective-versions';
+export { type PersonalDataSource, ServicePersonalData } from './personal-data/service-personal-data';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, type CommandName, DomainError, type EraseSeniorCommand, type PersonalDataPart, seniorErasedError, type ServiceErasureResult } from '@app/contracts';
+import { type Actor, type CommandName, DomainError, type EraseSeniorCommand, type ServiceErasureResult } from '@app/contracts';
 import { BedsService } from '../beds/beds.service';
 import { DaycareService } from '../daycare/daycare.service';
 import { WaitlistService } from '../waitlist/waitlist.service';
+import { ServicePersonalData } from '@app/persistence';
 import { PersonalDataRepository } from './personal-data.repository';
 
 /** Commands that book something new for a senior: refused after erasure. */
@@ -20,19 +21,16 @@ const ERASED_ON_REQUEST = 'PIPL art. 47: erased at the request of the senior or 
  * hears of it; stays and past attendance are kept for billing.
  */
 @Injectable()
-export class PersonalDataService {
+export class PersonalDataService extends ServicePersonalData {
   constructor(
     private readonly repository: PersonalDataRepository,
     private readonly waitlist: WaitlistService,
     private readonly beds: BedsService,
     private readonly daycare: DaycareService,
-  ) {}
-
-  async export(seniorId: string): Promise<PersonalDataPart> {
-    const tables = await this.repository.tables(seniorId);
-    const erasure = await this.repository.erasure(seniorId);
-    return { service: 'allocation', seniorId, exportedAt: new Date().toISOString(), tables, erasure: (erasure?.result as unknown as ServiceErasureResult) ?? null };
+  ) {
+    super('allocation', repository);
   }
+
 
   /**
    * Idempotent: each step acts only on what is still open, and the stored result answers a second
@@ -82,11 +80,6 @@ export class PersonalDataService {
     });
   }
 
-  async refuseIfErased(seniorId: string | undefined): Promise<void> {
-    if (!seniorId) return;
-    const erasure = await this.repository.erasure(seniorId);
-    if (erasure) throw seniorErasedError(seniorId, erasure.erasedAt);
-  }
 }
 
 /** Something already withdrawn, released or cancelled (by someone else, or a first attempt) is fine. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, seniorErasedError, type CommandName, type EraseSeniorCommand, type PersonalDataPart, type ServiceErasureResult } from '@app/contracts';
+import { DomainError, type CommandName, type EraseSeniorCommand, type ServiceErasureResult } from '@app/contracts';
+import { ServicePersonalData } from '@app/persistence';
 import { PersonalDataRepository } from './personal-data.repository';
 
 /** Commands that start something new for a senior: refused after erasure. */
@@ -12,15 +13,16 @@ const ERASED_ON_REQUEST = 'PIPL art. 47: erased at the request of the senior or 
  * erasure (art. 47). Submitted assessments and entitlements stay, linked by the senior id only.
  */
 @Injectable()
-export class PersonalDataService {
-  constructor(private readonly repository: PersonalDataRepository) {}
-
-  async export(seniorId: string): Promise<PersonalDataPart> {
-    const tables = await this.repository.tables(seniorId);
-    if (tables.senior!.length === 0) throw new DomainError('SENIOR_NOT_FOUND', `No senior ${seniorId}`);
-    const erasure = await this.repository.erasure(seniorId);
-    return { service: 'assessment', seniorId, exportedAt: new Date().toISOString(), tables, erasure: (erasure?.result as unknown as ServiceErasureResult) ?? null };
+export class PersonalDataService extends ServicePersonalData {
+  constructor(private readonly repository: PersonalDataRepository) {
+    super('assessment', repository);
   }
+
+  /** The owner of seniors: an export of someone never registered is a 404. */
+  protected override checkKnown(seniorId: string, tables: Record<string, unknown[]>): void {
+    if ((tables['senior'] ?? []).length === 0) throw new DomainError('SENIOR_NOT_FOUND', `No senior ${seniorId}`);
+  }
+
 
   /** Idempotent: the senior's row is locked, and a second request answers the stored result. */
   async erase(command: EraseSeniorCommand): Promise<ServiceErasureResult> {
@@ -62,11 +64,5 @@ export class PersonalDataService {
     });
   }
 
-  /** New services (assessments, flags, reassessment requests) are refused once the senior's data is erased. */
-  async refuseIfErased(seniorId: string | undefined): Promise<void> {
-    if (!seniorId) return;
-    const erasure = await this.repository.erasure(seniorId);
-    if (erasure) throw seniorErasedError(seniorId, erasure.erasedAt);
-  }
 }
 

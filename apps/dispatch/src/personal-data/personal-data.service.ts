@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type CommandName, type EraseSeniorCommand, type PersonalDataPart, seniorErasedError, type ServiceErasureResult } from '@app/contracts';
+import { type CommandName, type EraseSeniorCommand, type ServiceErasureResult } from '@app/contracts';
 import { localDate } from '@app/domain';
+import { ServicePersonalData } from '@app/persistence';
 import { PersonalDataRepository } from './personal-data.repository';
 
 /** Commands that start something new for a senior: refused after erasure. */
@@ -15,14 +16,11 @@ const ERASED_ON_REQUEST = 'PIPL art. 47: erased at the request of the senior or 
  * built from them), without the name, the address, notes or where anyone stood.
  */
 @Injectable()
-export class PersonalDataService {
-  constructor(private readonly repository: PersonalDataRepository) {}
-
-  async export(seniorId: string): Promise<PersonalDataPart> {
-    const tables = await this.repository.tables(seniorId);
-    const erasure = await this.repository.erasure(seniorId);
-    return { service: 'dispatch', seniorId, exportedAt: new Date().toISOString(), tables, erasure: (erasure?.result as unknown as ServiceErasureResult) ?? null };
+export class PersonalDataService extends ServicePersonalData {
+  constructor(private readonly repository: PersonalDataRepository) {
+    super('dispatch', repository);
   }
+
 
   /** Idempotent: one transaction under the senior's lock; a second request answers the stored result. */
   async erase(command: EraseSeniorCommand): Promise<ServiceErasureResult> {
@@ -72,9 +70,4 @@ export class PersonalDataService {
     });
   }
 
-  async refuseIfErased(seniorId: string | undefined): Promise<void> {
-    if (!seniorId) return;
-    const erasure = await this.repository.erasure(seniorId);
-    if (erasure) throw seniorErasedError(seniorId, erasure.erasedAt);
-  }
 }
