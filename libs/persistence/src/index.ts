@@ -77,5 +77,5 @@ export { PersistenceModule } from './persistence.module';
 export { applyEntitlements, applyLevel, SeniorNotYetKnownError } from './read-models/senior-view-updates';
 export type { JsonDocument } from './json-document';
 export { DistrictConflictError, loadDistrict, type DistrictLoadOptions, type DistrictLoadSummary } from './seeding/district-loader';
-export { closeVersionsFrom } from './dispatch/effective-versions';
+export { closeVersionsFrom, versionOn } from './dispatch/effective-versions';
 export { type PersonalDataSource, ServicePersonalData } from './personal-data/service-personal-data';

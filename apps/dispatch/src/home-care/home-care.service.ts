@@ -17,7 +17,7 @@ import {
   type VisitPlan,
   visitsForWeek,
 } from '@app/domain';
-import type { CaregiverRecord } from '@app/persistence';
+import { type CaregiverRecord, versionOn } from '@app/persistence';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { HomeCareRepository } from './home-care.repository';
 
@@ -82,7 +82,7 @@ export class HomeCareService {
     const entitlement = (senior.entitlements as Entitlements | null)?.homeCare ?? null;
     const versions = await this.homeCare.planVersions(seniorId);
     const today = localDate(new Date());
-    const current = versions.find((v) => v.validFrom <= today && (v.validUntil === null || v.validUntil >= today)) ?? null;
+    const current = versionOn(versions, today) ?? null;
     const upcoming = current ?? versions.find((v) => v.validFrom > today) ?? null;
     const [lng, lat] = senior.location.coordinates as [number, number];
     const weekStart = upcoming ? nextMonday(upcoming.validFrom > today ? addDays(upcoming.validFrom, -1) : today) : null;

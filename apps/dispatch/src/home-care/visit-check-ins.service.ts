@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { type Actor, type CareVisitDetail, type CheckEvidenceInput, DomainError, VISIT_CONCERN_KINDS, type VisitCheckInCommand, type VisitCheckOutCommand } from '@app/contracts';
 import { CARE_TASKS, type CheckVerification, DEFAULT_VERIFICATION, doorCodeHash, localDate, verifyCheck, type VisitVerificationSettings } from '@app/domain';
-import { type CareVisit, type CaregiverRecord, DispatchOutboxEvent, OutboxRelay, recordEvent } from '@app/persistence';
+import { type CaregiverRecord, type CareVisit, DispatchOutboxEvent, OutboxRelay, recordEvent, versionOn } from '@app/persistence';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { CareVisitsRepository } from './care-visits.repository';
 import { HomeCareRepository } from './home-care.repository';
@@ -148,7 +148,7 @@ export class VisitCheckInsService {
 
   private async verificationSettings(visit: CareVisit): Promise<VisitVerificationSettings> {
     const versions = await this.homeCare.planVersions(visit.seniorId);
-    const inForce = versions.filter((v) => v.validFrom <= visit.date && (v.validUntil === null || v.validUntil >= visit.date)).pop();
+    const inForce = versionOn(versions, visit.date);
     return ((inForce?.plan as { verification?: VisitVerificationSettings } | undefined)?.verification ?? DEFAULT_VERIFICATION);
   }
 

@@ -30,7 +30,7 @@ import {
   type VisitRequest,
   visitsForWeek,
 } from '@app/domain';
-import type { CareVisit } from '@app/persistence';
+import { type CareVisit, versionOn } from '@app/persistence';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { CareVisitsRepository, type NoticeRow } from './care-visits.repository';
 import { HomeCareRepository } from './home-care.repository';
@@ -275,7 +275,7 @@ export class VisitReplansService {
     const senior = await this.seniors.findById(input.seniorId);
     if (!senior) throw new DomainError('SENIOR_NOT_FOUND', `Dispatch knows no senior ${input.seniorId}`);
     const versions = await this.homeCare.planVersions(input.seniorId);
-    const inForce = versions.filter((v) => v.validFrom <= date && (v.validUntil === null || v.validUntil >= date)).pop();
+    const inForce = versionOn(versions, date);
     const base = (inForce?.plan ?? { tasks: [], visitMinutes: 60, genderPreference: null, preferredCaregiverIds: [], blockedCaregiverIds: [] }) as Omit<VisitPlan, 'seniorId' | 'location' | 'patterns'>;
     const [lng, lat] = senior.location.coordinates as [number, number];
     const duration = input.durationMinutes ?? base.visitMinutes;

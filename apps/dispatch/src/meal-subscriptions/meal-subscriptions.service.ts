@@ -23,7 +23,7 @@ import {
   type SubscriptionVersion,
   validateSubscriptionTerms,
 } from '@app/domain';
-import type { MealChange, MealPause, MealSubscriptionVersion } from '@app/persistence';
+import { type MealChange, type MealPause, type MealSubscriptionVersion, versionOn } from '@app/persistence';
 import { FacilityViewsRepository } from '../facility-views/facility-views.repository';
 import { KitchensRepository } from '../kitchens/kitchens.repository';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
@@ -58,7 +58,7 @@ export class MealSubscriptionsService {
     const now = new Date();
     const today = localDate(now);
     const versions = await this.subscriptions.versions(command.seniorId);
-    const current = versions.find((v) => v.validFrom <= today && (v.validUntil === null || v.validUntil >= today)) ?? versions.at(-1);
+    const current = versionOn(versions, today) ?? versions.at(-1);
     const base = current ? (current.terms as MealSubscriptionTerms) : { ...BASE_TERMS, ...defaultTerms(entitlements?.meals ?? null, entitlements?.safety ?? null) };
     const terms = { ...base, ...command.terms } as MealSubscriptionTerms;
     const problems = validateSubscriptionTerms(terms, { entitlement: entitlements?.meals ?? null, safety: entitlements?.safety ?? null, policy });
@@ -137,7 +137,7 @@ export class MealSubscriptionsService {
     const records = versions.map((v) => ({ validFrom: v.validFrom, validUntil: v.validUntil, terms: v.terms as Record<string, unknown> }));
     return {
       seniorId,
-      current: records.find((v) => v.validFrom <= today && (v.validUntil === null || v.validUntil >= today)) ?? null,
+      current: versionOn(records, today) ?? null,
       versions: records,
       pauses: pauses.map((p) => ({ pauseId: p.id, from: p.fromDate, until: p.untilDate, reason: p.reason })),
       changes: changes.map(toChangeRecord),

@@ -11,3 +11,8 @@ export async function closeVersionsFrom(manager: EntityManager, table: 'dispatch
   await manager.query(`DELETE FROM ${table} WHERE senior_id = $1 AND valid_from >= $2`, [seniorId, validFrom]);
   await manager.query(`UPDATE ${table} SET valid_until = $2::date - 1 WHERE senior_id = $1 AND valid_from < $2 AND (valid_until IS NULL OR valid_until >= $2)`, [seniorId, validFrom]);
 }
+
+/** The version in force on `date` (YYYY-MM-DD) among a senior's effective-dated versions, if any. */
+export function versionOn<V extends { readonly validFrom: string; readonly validUntil: string | null }>(versions: readonly V[], date: string): V | undefined {
+  return versions.find((v) => v.validFrom <= date && (v.validUntil === null || v.validUntil >= date));
+}
