@@ -115,8 +115,8 @@ export class BookingsService extends PollingTask {
           for (const row of await this.bookings.changedAfter(seniorId, cursor.at, cursor.id, STREAM_BATCH)) {
             cursor.at = row.updatedAt;
             cursor.id = row.id;
-            const { bookingId, kind, status, reason, onBehalf, updatedAt } = toView(row);
-            subscriber.next({ id: `${updatedAt}|${bookingId}`, type: BOOKING_EVENT, data: { bookingId, seniorId, kind, status, reasonCode: reason?.code ?? null, onBehalf, at: updatedAt } });
+            const data = changeOf(row);
+            subscriber.next({ id: `${data.at}|${data.bookingId}`, type: BOOKING_EVENT, data });
           }
         } catch (error) {
           subscriber.error(error);
@@ -188,10 +188,14 @@ export class BookingsService extends PollingTask {
 
   private async announce(manager: EntityManager, row: BookingRow): Promise<void> {
     const accounts = await this.bookings.webhookAccounts(manager, row.seniorId);
-    const { bookingId, seniorId, kind, status, reason, onBehalf, updatedAt } = toView(row);
-    // Ids, statuses and the reason's code only: details (which dates were full, …) are read through the API, with consent.
-    await this.webhooks.enqueue(manager, accounts, BOOKING_EVENT, { bookingId, seniorId, kind, status, reasonCode: reason?.code ?? null, onBehalf, at: updatedAt });
+    await this.webhooks.enqueue(manager, accounts, BOOKING_EVENT, changeOf(row));
   }
+}
+
+/** A status change as webhooks and the event stream carry it: ids, the status and the reason's code only; details are read through the API, with consent. */
+function changeOf(row: BookingRow): BookingChangeEvent['data'] {
+  const { bookingId, seniorId, kind, status, reason, onBehalf, updatedAt } = toView(row);
+  return { bookingId, seniorId, kind, status, reasonCode: reason?.code ?? null, onBehalf, at: updatedAt };
 }
 
 function toView(b: BookingRow): BookingView {
