@@ -1,8 +1,10 @@
 import type { Response } from 'express';
+import { PendingRequest } from './pending-request';
 
-/** A CSV body sent as a download. */
-export function csvAttachment(res: Response, filename: string, csv: string): string {
+/** A service's answer sent as a CSV download; a request still queued stays a 202 with its status resource. */
+export function csvAttachment<T>(res: Response, filename: string, answer: T | PendingRequest, toCsv: (value: T) => string): string | PendingRequest {
+  if (answer instanceof PendingRequest) return answer;
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  return csv;
+  return toCsv(answer);
 }

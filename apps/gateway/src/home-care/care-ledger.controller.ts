@@ -37,7 +37,7 @@ export class CareLedgerController {
   @Access({ roles: ['admin', 'planner', 'family'], senior: { param: 'seniorId', scope: 'view-status' }, audit: 'care-ledger.claim' })
   async claimCsv(@Param() params: SeniorMonthParams, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<string | PendingRequest> {
     const ledger = await this.ledger(params, actor, req);
-    return ledger instanceof PendingRequest ? ledger : csvAttachment(res, `ltci-claim-${params.seniorId}-${params.month}.csv`, ltciClaimCsv(ledger.claim));
+    return csvAttachment(res, `ltci-claim-${params.seniorId}-${params.month}.csv`, ledger, (l) => ltciClaimCsv(l.claim));
   }
 
   /** Every senior's claim of the district's month, for the LTCI fund. */
@@ -52,7 +52,7 @@ export class CareLedgerController {
   @Access({ roles: ['admin', 'planner'] })
   async claimsCsv(@Param() params: DistrictMonthParams, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<string | PendingRequest> {
     const claims = await this.claims(params, actor, req);
-    return claims instanceof PendingRequest ? claims : csvAttachment(res, `ltci-claims-${params.districtCode}-${params.month}.csv`, ltciClaimsCsv(claims));
+    return csvAttachment(res, `ltci-claims-${params.districtCode}-${params.month}.csv`, claims, ltciClaimsCsv);
   }
 
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {

@@ -89,7 +89,7 @@ export class KitchensController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | PendingRequest> {
     const list = await this.productionListOf(kitchenId, query, actor, req);
-    return list instanceof PendingRequest ? list : csvAttachment(res, `production-${query.date}-${query.slot}.csv`, productionListCsv(list));
+    return csvAttachment(res, `production-${query.date}-${query.slot}.csv`, list, productionListCsv);
   }
 
   /** Every courier's manifest: stops in order with planned arrival, dish, diet, texture and notes. */
@@ -110,7 +110,7 @@ export class KitchensController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | PendingRequest> {
     const manifests = await this.manifestsOf(kitchenId, query, actor, req);
-    return manifests instanceof PendingRequest ? manifests : csvAttachment(res, `manifests-${query.date}-${query.slot}.csv`, manifestsCsv(manifests));
+    return csvAttachment(res, `manifests-${query.date}-${query.slot}.csv`, manifests, manifestsCsv);
   }
 
   /** The manifests to print: a page per courier with every stop in order and a box to tick. */
