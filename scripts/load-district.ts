@@ -26,11 +26,11 @@ import { DataSource } from 'typeorm';
 import { loadEnvironment, PlatformEnvironment } from '@app/config';
 import { DISTRICT_PROFILES, generateDistrict } from '@app/domain';
 import { ALLOCATION_ENTITIES, dataSourceOptions, DistrictConflictError, loadDistrict, runMigrations } from '@app/persistence';
+import { districtFlags, readFlags, usageFailure, UsageError } from './cli-flags';
 
 const USAGE = `usage: npm run --silent load:district -- --profile ${Object.keys(DISTRICT_PROFILES).join('|')} [--seed <integer>, default 1] [--as-of YYYY-MM-DD] [--hold-hours <hours>, default 48, for a district without an allocation policy]`;
 const FLAGS = ['--profile', '--seed', '--as-of', '--hold-hours'];
 
-class UsageError extends Error {}
 
 interface CliOptions {
   readonly profile: string;
@@ -40,26 +40,13 @@ interface CliOptions {
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag === '--help' || flag === '-h') throw new UsageError('');
-    if (!FLAGS.includes(flag)) throw new UsageError(`unknown argument ${flag}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    values.set(flag, value);
-    i++;
-  }
-  const profile = values.get('--profile');
-  if (!profile) throw new UsageError('--profile is required');
-  if (!Object.hasOwn(DISTRICT_PROFILES, profile)) throw new UsageError(`unknown profile ${profile}`);
-  const seedText = values.get('--seed') ?? '1';
-  if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UsageError('--seed must be a non-negative integer');
+  const values = readFlags(argv, FLAGS);
+  const { profile, seed } = districtFlags(values);
   const asOf = values.get('--as-of');
   if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))) throw new UsageError('--as-of must be a date YYYY-MM-DD');
   const hoursText = values.get('--hold-hours');
   if (hoursText !== undefined && (!/^\d+$/.test(hoursText) || Number(hoursText) < 1)) throw new UsageError('--hold-hours must be a positive integer');
-  return { profile, seed: Number(seedText), asOf, holdHours: hoursText === undefined ? undefined : Number(hoursText) };
+  return { profile, seed, asOf, holdHours: hoursText === undefined ? undefined : Number(hoursText) };
 }
 
 async function main(): Promise<number> {
@@ -67,10 +54,7 @@ async function main(): Promise<number> {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    if (error.message) process.stderr.write(`load-district: ${error.message}\n`);
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    return usageFailure('load-district', USAGE, error);
   }
   const env = loadEnvironment(PlatformEnvironment);
   await runMigrations(env.DATABASE_URL);

@@ -8,11 +8,11 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DISTRICT_PROFILES, generateDistrict } from '../libs/domain/src/district';
+import { districtFlags, readFlags, usageFailure } from './cli-flags';
 
 const USAGE = `usage: npx tsx scripts/seed-district.ts --profile ${Object.keys(DISTRICT_PROFILES).join('|')} [--seed <integer>, default 1] [--out <dir>]`;
 const LINES_PER_WRITE = 5_000;
 
-class UsageError extends Error {}
 
 interface CliOptions {
   readonly profile: string;
@@ -21,22 +21,8 @@ interface CliOptions {
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--help' || flag === '-h') throw new UsageError('');
-    if (!['--profile', '--seed', '--out'].includes(flag)) throw new UsageError(`unknown argument ${flag}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    values.set(flag, value);
-    i++;
-  }
-  const profile = values.get('--profile');
-  if (!profile) throw new UsageError('--profile is required');
-  if (!Object.hasOwn(DISTRICT_PROFILES, profile)) throw new UsageError(`unknown profile ${profile}`);
-  const seedText = values.get('--seed') ?? '1';
-  const seed = Number(seedText);
-  if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seed)) throw new UsageError('--seed must be a non-negative integer');
+  const values = readFlags(argv, ['--profile', '--seed', '--out']);
+  const { profile, seed } = districtFlags(values);
   // npm run changes the working directory; INIT_CWD keeps the user's.
   const userDir = process.env.INIT_CWD ?? process.cwd();
   const out = values.get('--out') ?? join('tmp', `district-${profile}-${seed}`);
@@ -48,10 +34,7 @@ function main(): number {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    if (error.message) process.stderr.write(`seed-district: ${error.message}\n`);
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    return usageFailure('seed-district', USAGE, error);
   }
   const started = process.hrtime.bigint();
   const district = generateDistrict(DISTRICT_PROFILES[options.profile], options.seed);

@@ -7,13 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { checkSolomonSolution, parseSolomon, solomonToRoutingProblem, solve } from '../libs/domain/src/routing';
+import { readFlags, usageFailure, UsageError } from './cli-flags';
 
 const USAGE = 'usage: npm run --silent vrptw -- --instance <file.txt | NAME> [--seconds <n>, default 10] [--seed <integer>] [--data <dir>]';
 const DEFAULT_SECONDS = 10;
 const REPO_ROOT = resolve(__dirname, '..');
 const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '../shared/data/vrptw');
 
-class UsageError extends Error {}
 
 interface CliOptions {
   readonly instance: string;
@@ -23,15 +23,7 @@ interface CliOptions {
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (!['--instance', '--seconds', '--seed', '--data'].includes(flag)) throw new UsageError(`unknown argument ${flag}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    values.set(flag, value);
-    i++;
-  }
+  const values = readFlags(argv, ['--instance', '--seconds', '--seed', '--data'], false);
   const instance = values.get('--instance');
   if (!instance) throw new UsageError('--instance is required');
   const seconds = Number(values.get('--seconds') ?? DEFAULT_SECONDS);
@@ -58,9 +50,7 @@ function main(): number {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`vrptw: ${error.message}\n${USAGE}\n`);
-    return 2;
+    return usageFailure('vrptw', USAGE, error);
   }
   const file = locateInstance(options.instance, options.dataDir);
   let text: string;
