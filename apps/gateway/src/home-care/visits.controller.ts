@@ -7,6 +7,12 @@ import { correlationIdOf } from '@app/logging';
 import { SealedText } from '../personal-data/sealed-text';
 import { CheckInDto, CheckOutDto, SinceQuery } from './visits.dto';
 
+/** A visit as the gateway shows it: the notes and concern details opened. */
+export type OpenedCareVisit = Omit<CareVisitDetail, 'notesSealed' | 'concerns'> & {
+  notes: string | null;
+  concerns: Array<Omit<CareVisitDetail['concerns'][number], 'detailSealed'> & { detail: string | null }>;
+};
+
 /** Re-planning a district's day runs the planner: give it longer than a plain request. */
 export const REPLAN_TIMEOUT_MS = 30_000;
 
@@ -32,7 +38,7 @@ export class VisitsController {
   @Post('visits/:visitId/check-in')
   @HttpCode(200)
   @Access({ roles: ['caregiver'] })
-  async checkIn(@Param('visitId') visitId: string, @Body() dto: CheckInDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CareVisitDetail | PendingRequest> {
+  async checkIn(@Param('visitId') visitId: string, @Body() dto: CheckInDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<OpenedCareVisit | PendingRequest> {
     const command = { visitId: checkedVisitId(visitId), at: dto.at, evidence: { method: dto.method, code: dto.code, location: dto.location } };
     return this.opened(await answerOrPending(this.client.call('dispatch', 'visit.check-in', command, this.context(actor, req))));
   }
@@ -41,7 +47,7 @@ export class VisitsController {
   @Post('visits/:visitId/check-out')
   @HttpCode(200)
   @Access({ roles: ['caregiver'] })
-  async checkOut(@Param('visitId') visitId: string, @Body() dto: CheckOutDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CareVisitDetail | PendingRequest> {
+  async checkOut(@Param('visitId') visitId: string, @Body() dto: CheckOutDto, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<OpenedCareVisit | PendingRequest> {
     const command = {
       visitId: checkedVisitId(visitId),
       at: dto.at,
@@ -56,7 +62,7 @@ export class VisitsController {
   /** One visit with what happened at it: for its caregiver and coordinators. */
   @Get('visits/:visitId')
   @Access({ roles: ['caregiver', 'admin', 'planner'], audit: 'visit.get' })
-  async visit(@Param('visitId') visitId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<CareVisitDetail | PendingRequest> {
+  async visit(@Param('visitId') visitId: string, @CurrentActor() actor: Actor, @Req() req: AuthenticatedRequest): Promise<OpenedCareVisit | PendingRequest> {
     return this.opened(await answerOrPending(this.client.call('dispatch', 'visit.get', { visitId: checkedVisitId(visitId) }, this.context(actor, req))));
   }
 
@@ -82,14 +88,14 @@ export class VisitsController {
   }
 
   /** Notes and concern details opened for whoever may read the visit. */
-  private opened(visit: CareVisitDetail | PendingRequest): CareVisitDetail | PendingRequest {
+  private opened(visit: CareVisitDetail | PendingRequest): OpenedCareVisit | PendingRequest {
     if (visit instanceof PendingRequest) return visit;
     const { notesSealed, concerns, ...rest } = visit;
     return {
       ...rest,
       notes: notesSealed === null ? null : this.sealed.open(notesSealed),
       concerns: concerns.map(({ detailSealed, ...concern }) => ({ ...concern, detail: detailSealed === null ? null : this.sealed.open(detailSealed) })),
-    } as unknown as CareVisitDetail;
+    };
   }
 
   private context(actor: Actor, req: AuthenticatedRequest): CallContext {
