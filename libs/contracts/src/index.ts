@@ -13,6 +13,7 @@ export * from './event-publisher';
 export * from './facilities.types';
 export * from './meals.types';
 export * from './personal-data.types';
+export * from './point-queries';
 export * from './visits.types';
 export * from './waitlist.types';
 export * from './job-options';

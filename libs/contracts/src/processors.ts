@@ -9,6 +9,7 @@ import type { CommandEnvelope, CommandReply, EventEnvelope } from './envelopes';
 import type { ScheduleCatalogue, ServiceName } from './queues';
 import type { Actor } from './actor';
 import { DomainError } from './errors';
+import { QUERY_BATCH_JOB, type QueryBatch, type QueryBatchReply } from './point-queries';
 
 /**
  * What every worker of the platform shares: concurrency from config, the correlation id bound to
@@ -27,14 +28,30 @@ abstract class PlatformWorker extends WorkerHost implements OnApplicationBootstr
   }
 }
 
-/** Base of a service's command processor: subclasses switch exhaustively over their command names. */
+/**
+ * Base of a service's command processor: subclasses switch exhaustively over their command names.
+ * A `query.batch` job runs each of its point queries as if it were its own job, side by side.
+ */
 export abstract class CommandProcessor<S extends ServiceName> extends PlatformWorker {
-  async process(job: Job<CommandEnvelope>): Promise<CommandReply> {
-    const fields = { jobId: job.id, queue: job.queueName, command: job.name, attempt: job.attemptsMade + 1 };
-    return runWithCorrelation(job.data.correlationId, fields, () => toCommandReply(() => this.handle(job.name as CommandName<S>, job.data)));
+  async process(job: Job<CommandEnvelope | QueryBatch>): Promise<CommandReply | QueryBatchReply> {
+    if (job.name === QUERY_BATCH_JOB) return this.answerBatch(job as Job<QueryBatch>);
+    return this.answer(job, job.name, job.data as CommandEnvelope);
   }
 
   protected abstract handle(name: CommandName<S>, envelope: CommandEnvelope): Promise<unknown>;
+
+  private answer(job: Job, name: string, envelope: CommandEnvelope): Promise<CommandReply> {
+    const fields = { jobId: job.id, queue: job.queueName, command: name, attempt: job.attemptsMade + 1 };
+    return runWithCorrelation(envelope.correlationId, fields, () => toCommandReply(() => this.handle(name as CommandName<S>, envelope)));
+  }
+
+  /** Business refusals are per query; anything else fails the batch, and BullMQ retries it whole (the queries change nothing). */
+  private async answerBatch(job: Job<QueryBatch>): Promise<QueryBatchReply> {
+    const settled = await Promise.allSettled(job.data.queries.map(({ name, envelope }) => this.answer(job, name, envelope)));
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    return settled.map((outcome) => (outcome as PromiseFulfilledResult<CommandReply>).value);
+  }
 }
 
 /** Base of a service's inbox processor: subclasses switch exhaustively over the events they subscribe to. */

@@ -1,12 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ENVIRONMENT, PlatformEnvironment } from '@app/config';
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { Job, type JobsOptions, Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from './actor';
 import type { CommandName, CommandRequest, CommandResult } from './catalogue';
 import type { CommandEnvelope, CommandReply } from './envelopes';
 import { DomainError } from './errors';
+import { isPointQuery, MAX_QUERY_BATCH, QUERY_BATCH_JOB, type QueryBatch, type QueryBatchReply } from './point-queries';
 import { COMMAND_QUEUES, SERVICE_NAMES, ServiceName } from './queues';
 import { redisConnection } from './redis-connection';
 
@@ -28,6 +29,22 @@ export type RequestState =
   | { status: 'completed'; service: ServiceName; actorId: string | null; reply: CommandReply }
   | { status: 'failed'; service: ServiceName; actorId: string | null };
 
+interface QueuedQuery {
+  query: QueryBatch['queries'][number];
+  timeoutMs: number;
+  resolve(reply: CommandReply): void;
+  reject(error: unknown): void;
+}
+
+const NO_REPLY_IN_TIME = Symbol('no reply in time');
+
+/**
+ * A batch's answers are worth nothing once its callers have them: no status resource reads it, so
+ * it is dropped soon (a minute, long enough for the completed event to reach every gateway). Queries
+ * change nothing, so a failed batch is retried whole, twice at most, within the callers' wait.
+ */
+const QUERY_BATCH_JOB_OPTIONS: JobsOptions = { attempts: 3, backoff: { type: 'fixed', delay: 200 }, removeOnComplete: { age: 60 }, removeOnFail: { age: 24 * 3600 } };
+
 /** The service did not finish the job: it failed every attempt. The reason stays in the dead-letter view. */
 export class ServiceFailureError extends Error {}
 
@@ -39,6 +56,8 @@ export class ServiceFailureError extends Error {}
 export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
   private readonly queues: Record<ServiceName, Queue>;
   private readonly events = new Map<ServiceName, QueueEvents>();
+  /** Point queries asked in this turn of the event loop, by service, not yet sent. */
+  private readonly gathering = new Map<ServiceName, QueuedQuery[]>();
 
   constructor(
     @Inject(ENVIRONMENT) private readonly env: PlatformEnvironment,
@@ -78,24 +97,80 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
       actor: context.actor,
       issuedAt: new Date().toISOString(),
     };
+    if (!context.requestId && isPointQuery(service, name)) {
+      const reply = (await this.ask(service, { name, envelope }, context.timeoutMs)) as CommandReply<CommandResult<S, N>>;
+      return { status: 'done', value: valueOf(reply) };
+    }
     const requestId = context.requestId ?? randomUUID();
-    const adding = this.queues[service].add(name, envelope, { jobId: requestId });
-    const job = await withTimeout(adding, context.timeoutMs, () => {
+    const reply = await this.send(service, name, envelope, { jobId: requestId }, context.timeoutMs);
+    if (reply === NO_REPLY_IN_TIME) return { status: 'pending', requestId, service };
+    return { status: 'done', value: valueOf(reply as CommandReply<CommandResult<S, N>>) };
+  }
+
+  /**
+   * Adds a job and waits for its return value, or NO_REPLY_IN_TIME. A job that failed every attempt
+   * is a ServiceFailureError.
+   */
+  private async send(service: ServiceName, name: string, data: CommandEnvelope | QueryBatch, opts: JobsOptions & { jobId: string }, timeoutMs: number): Promise<unknown> {
+    const adding = this.queues[service].add(name, data, opts);
+    const job = await withTimeout(adding, timeoutMs, () => {
       // While Redis is away the add waits in the client's offline queue and runs when Redis is back,
       // after the caller was told nothing was done: its retry would then be a second command (a
       // 409 for its own effect). Take the late job back out unless a worker already has it.
       void adding.then((late) => late.remove()).catch(() => undefined);
       return new DomainError('SERVICE_UNAVAILABLE', 'The message broker did not accept the request in time; retry with the same Idempotency-Key');
     });
-    let reply: CommandReply<CommandResult<S, N>>;
     try {
-      reply = (await job.waitUntilFinished(this.events.get(service)!, context.timeoutMs)) as CommandReply<CommandResult<S, N>>;
+      return await job.waitUntilFinished(this.events.get(service)!, timeoutMs);
     } catch (error) {
-      if (isWaitTimeout(error)) return { status: 'pending', requestId, service };
-      throw new ServiceFailureError(`${service} failed ${name} (request ${requestId})`);
+      if (isWaitTimeout(error)) return NO_REPLY_IN_TIME;
+      throw new ServiceFailureError(`${service} failed ${name} (request ${opts.jobId})`);
     }
-    if (!reply.ok) throw DomainError.fromBody(reply.error);
-    return { status: 'done', value: reply.value };
+  }
+
+  /**
+   * Asks a point query. Queries asked of one service in the same turn of the event loop leave
+   * together, after the turn, as one `query.batch` job (a lone query goes as its own job). A query
+   * changes nothing and has no status resource to follow, so when the service does not answer in
+   * time the caller gets 503 and may simply ask again.
+   */
+  private ask(service: ServiceName, query: QueuedQuery['query'], timeoutMs: number): Promise<CommandReply> {
+    return new Promise((resolve, reject) => {
+      let batch = this.gathering.get(service);
+      if (!batch) {
+        batch = [];
+        this.gathering.set(service, batch);
+        setImmediate(() => this.dispatchGathered(service, batch!));
+      }
+      batch.push({ query, timeoutMs, resolve, reject });
+      if (batch.length >= MAX_QUERY_BATCH) this.dispatchGathered(service, batch);
+    });
+  }
+
+  private dispatchGathered(service: ServiceName, batch: QueuedQuery[]): void {
+    if (this.gathering.get(service) !== batch) return; // already sent when it filled up
+    this.gathering.delete(service);
+    const timeoutMs = Math.max(...batch.map((queued) => queued.timeoutMs));
+    const jobId = randomUUID();
+    const sending =
+      batch.length === 1
+        ? this.send(service, batch[0].query.name, batch[0].query.envelope, { jobId }, timeoutMs).then((reply) => [reply])
+        : this.send(service, QUERY_BATCH_JOB, { queries: batch.map((queued) => queued.query) } satisfies QueryBatch, { jobId, ...QUERY_BATCH_JOB_OPTIONS }, timeoutMs).then((reply) =>
+            reply === NO_REPLY_IN_TIME ? batch.map(() => NO_REPLY_IN_TIME) : (reply as QueryBatchReply),
+          );
+    sending.then(
+      (replies) => {
+        if (replies[0] === NO_REPLY_IN_TIME) {
+          // Nobody waits for the answer any more: take the queries back out unless a worker has them.
+          void Job.fromId(this.queues[service], jobId).then((job) => job?.remove()).catch(() => undefined);
+          const late = new DomainError('SERVICE_UNAVAILABLE', `The ${service} service did not answer in time; the read changed nothing, ask again`);
+          for (const queued of batch) queued.reject(late);
+        } else batch.forEach((queued, i) => queued.resolve(replies[i] as CommandReply));
+      },
+      (error: unknown) => {
+        for (const queued of batch) queued.reject(error);
+      },
+    );
   }
 
   /** Finds a command by its request id in any service's queue. */
@@ -110,6 +185,11 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
     }
     return null;
   }
+}
+
+function valueOf<R>(reply: CommandReply<R>): R {
+  if (!reply.ok) throw DomainError.fromBody(reply.error);
+  return reply.value;
 }
 
 function isWaitTimeout(error: unknown): boolean {
