@@ -12,8 +12,10 @@ export class SeniorsRepository {
     return this.dataSource.transaction(work);
   }
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Senior | null> {
-    return manager.findOne(Senior, { where: { id }, relations: { priorityFlags: true } });
+  /** One query: findOne with a to-many relation would first select the id in a DISTINCT subquery, then join. */
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Senior | null> {
+    const [senior] = await manager.find(Senior, { where: { id }, relations: { priorityFlags: true } });
+    return senior ?? null;
   }
 
   findByIdNumberHash(hash: string, manager: EntityManager = this.dataSource.manager): Promise<Senior | null> {
