@@ -95,6 +95,8 @@ describe("the families' booking API (e2e)", () => {
     const again = await book(family.token, [day(1), day(2)], 'family-retry-0001').expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
+    expect(first.headers['booking-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.headers['booking-id']).toBe(first.headers['booking-id']);
     expect((await db.query(`SELECT count(*)::int AS n FROM allocation.daycare_booking WHERE senior_id = $1`, [seniorId])).rows[0].n).toBe(2);
     const other = await book(family.token, [day(3)], 'family-retry-0001').expect(422);
     expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', fields: [{ field: 'Idempotency-Key' }] });

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { catchError, from, Observable, switchMap } from 'rxjs';
 import { DomainError } from '@app/contracts';
 import { type AuthenticatedRequest, PendingRequest } from '@app/http';
-import { BOOKING_RULE, type BookingRule } from './booking.decorator';
+import { BOOKING_ID_HEADER, BOOKING_RULE, type BookingRule } from './booking.decorator';
 import { BookingsService } from './bookings.service';
 
 /** Refusals that are about the request, not the service's answer: not a booking. */
@@ -35,7 +35,7 @@ export class BookingRecorder implements NestInterceptor {
         const requestId = queuedRequestId(body, res);
         const outcome = requestId ? { kind: 'requested' as const, requestId } : { kind: 'confirmed' as const, result: body };
         const booking = await this.bookings.record(rule, actor, seniorId, req.params as Record<string, string>, request, outcome);
-        res.setHeader('Booking-Id', booking.bookingId);
+        res.setHeader(BOOKING_ID_HEADER, booking.bookingId);
         return body;
       }),
       catchError((error: unknown) =>
@@ -43,7 +43,7 @@ export class BookingRecorder implements NestInterceptor {
           (async () => {
             if (error instanceof DomainError && !NOT_A_BOOKING.has(error.code)) {
               const booking = await this.bookings.record(rule, actor, seniorId, req.params as Record<string, string>, request, { kind: 'rejected', error: error.toBody() });
-              res.setHeader('Booking-Id', booking.bookingId);
+              res.setHeader(BOOKING_ID_HEADER, booking.bookingId);
             }
             throw error;
           })(),

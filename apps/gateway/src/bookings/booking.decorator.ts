@@ -2,6 +2,9 @@ import { SetMetadata } from '@nestjs/common';
 
 export const BOOKING_RULE = 'eldercare:booking';
 
+/** The response header naming the booking a request made (repeated when an Idempotency-Key replays it). */
+export const BOOKING_ID_HEADER = 'Booking-Id';
+
 export interface BookingRule {
   /** What is booked: day-care, bed-application, meal-subscription, visit-cancellation, … */
   kind: string;

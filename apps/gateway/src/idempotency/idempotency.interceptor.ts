@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { DomainError } from '@app/contracts';
 import type { AuthenticatedRequest } from '@app/http';
+import { BOOKING_ID_HEADER } from '../bookings/booking.decorator';
 import { checkIdempotencyKey } from './idempotency-key';
 import { IdempotentRequestsRepository } from './idempotent-requests.repository';
 
@@ -15,7 +16,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * `Idempotent-Replayed: true`, and nothing runs twice. The same key on a different request is
  * refused (422); a retry while the first still runs is told to wait (409). A failed first request
  * keeps nothing, so its retry runs again. Keys belong to the signed-in account. A queued request's
- * 202 and Location are kept as they were answered.
+ * 202 and Location, and a booking's Booking-Id, are kept as they were answered.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -36,16 +37,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
             throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request; use a new key for a new request', [{ field: 'Idempotency-Key', problems: ['already used for another request'] }]);
           case 'in-flight':
             throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still running; retry in a moment');
-          case 'replay':
-            res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
-            if (claim.location) res.location(claim.location);
-            return of(claim.body);
+          case 'replay': {
+            const { status, body, location, bookingId } = claim.answer;
+            res.status(status).setHeader('Idempotent-Replayed', 'true');
+            if (location) res.location(location);
+            if (bookingId) res.setHeader(BOOKING_ID_HEADER, bookingId);
+            return of(body);
+          }
           case 'first':
             return next.handle().pipe(
-              // Inside this interceptor the route has set its status (201, 200, or 202 for a queued request) and any Location.
+              // Inside this interceptor the route has set its status (201, 200, or 202 for a queued request), any Location, and a booking route its Booking-Id.
               switchMap(async (body: unknown) => {
                 const location = res.getHeader('location');
-                await this.requests.complete(accountId, key, res.statusCode, body, typeof location === 'string' ? location : null);
+                const bookingId = res.getHeader(BOOKING_ID_HEADER);
+                await this.requests.complete(accountId, key, {
+                  status: res.statusCode,
+                  body,
+                  location: typeof location === 'string' ? location : null,
+                  bookingId: typeof bookingId === 'string' ? bookingId : null,
+                });
                 return body;
               }),
               // Released before the error is answered, so a retry right after it runs again (no false 409).

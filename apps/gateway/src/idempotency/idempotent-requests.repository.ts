@@ -12,9 +12,17 @@ const STALE_CLAIM_SECONDS = 300;
 
 export type Claim =
   | { kind: 'first' }
-  | { kind: 'replay'; status: number; body: unknown; location: string | null }
+  | { kind: 'replay'; answer: KeptAnswer }
   | { kind: 'in-flight' }
   | { kind: 'mismatch' };
+
+/** The first request's answer, as kept for its retries. */
+export interface KeptAnswer {
+  status: number;
+  body: unknown;
+  location: string | null;
+  bookingId: string | null;
+}
 
 /** The only place that reads and writes idempotent requests. */
 @Injectable()
@@ -25,7 +33,7 @@ export class IdempotentRequestsRepository {
   async claim(accountId: string, key: string, fingerprint: string): Promise<Claim> {
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO identity.idempotent_request (account_id, key, fingerprint) VALUES ($1, $2, $3)
-       ON CONFLICT (account_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status = NULL, body = NULL, location = NULL, created_at = now()
+       ON CONFLICT (account_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status = NULL, body = NULL, location = NULL, booking_id = NULL, created_at = now()
          WHERE identity.idempotent_request.created_at < now() - make_interval(hours => $4)
             OR (identity.idempotent_request.status IS NULL AND identity.idempotent_request.created_at < now() - make_interval(secs => $5) AND identity.idempotent_request.fingerprint = EXCLUDED.fingerprint)
        RETURNING 1`,
@@ -36,11 +44,12 @@ export class IdempotentRequestsRepository {
     if (!first) return this.claim(accountId, key, fingerprint); // expired and removed in between
     if (first.fingerprint !== fingerprint) return { kind: 'mismatch' };
     if (first.status === null) return { kind: 'in-flight' };
-    return { kind: 'replay', status: first.status, body: first.body, location: first.location };
+    return { kind: 'replay', answer: { status: first.status, body: first.body, location: first.location, bookingId: first.bookingId } };
   }
 
-  async complete(accountId: string, key: string, status: number, body: unknown, location: string | null): Promise<void> {
-    await this.dataSource.manager.update(IdempotentRequest, { accountId, key }, { status, body: (body ?? null) as object | null, location });
+  async complete(accountId: string, key: string, answer: KeptAnswer): Promise<void> {
+    const { status, body, location, bookingId } = answer;
+    await this.dataSource.manager.update(IdempotentRequest, { accountId, key }, { status, body: (body ?? null) as object | null, location, bookingId });
   }
 
   /**

@@ -28,6 +28,10 @@ export class IdempotentRequest {
   @Column({ type: 'text', nullable: true })
   location!: string | null;
 
+  /** The booking the first answer recorded (its `Booking-Id`), repeated on every replay. */
+  @Column({ name: 'booking_id', type: 'uuid', nullable: true })
+  bookingId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
