@@ -666,6 +666,7 @@ async function main(verbose: boolean, appendOnly: boolean): Promise<number> {
       RATE_LIMIT_PER_ACCOUNT: 1_000_000,
       LOGIN_MAX_FAILURES_PER_IP: 100_000,
       LOGIN_MAX_FAILURES_PER_USERNAME: 1000,
+      LOGIN_MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES: 100_000,
     };
     apps = new Apps(env);
     for (const service of ['assessment', 'allocation', 'dispatch'] as const) await apps.start(service);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import request from 'supertest';
+import { createGateway } from '../apps/gateway/src/gateway.bootstrap';
 import { eventually } from '@app/testing';
 import { ADMIN_PASSWORD, TestPlatform } from './platform';
 
@@ -20,7 +22,15 @@ describe('authentication hardening (e2e)', () => {
     beforeAll(async () => {
       platform = await TestPlatform.start({
         services: [],
-        env: { TRUST_PROXY_HOPS: 1, LOGIN_MAX_FAILURES_PER_USERNAME: 3, LOGIN_MAX_FAILURES_PER_IP: 6, LOGIN_FAILURE_WINDOW_SECONDS: 60, LOGIN_LOCKOUT_SECONDS: 2, CORS_ORIGINS: FAMILY_SITE },
+        env: {
+          TRUST_PROXY_HOPS: 1,
+          LOGIN_MAX_FAILURES_PER_USERNAME: 3,
+          LOGIN_MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES: 5,
+          LOGIN_MAX_FAILURES_PER_IP: 6,
+          LOGIN_FAILURE_WINDOW_SECONDS: 60,
+          LOGIN_LOCKOUT_SECONDS: 2,
+          CORS_ORIGINS: FAMILY_SITE,
+        },
       });
     });
     afterAll(() => platform?.stop());
@@ -28,6 +38,9 @@ describe('authentication hardening (e2e)', () => {
     const signIn = (username: string, password: string, ip = '198.51.100.1') => platform.http().post('/v1/auth/token').set(from(ip)).send({ username, password });
     const refresh = (refreshToken: string) => platform.http().post('/v1/auth/refresh').send({ refreshToken });
     const me = (accessToken: string) => platform.http().get('/v1/accounts/me').set('Authorization', `Bearer ${accessToken}`);
+    /** Moves a refresh token's use back in time, as if it had been exchanged that long ago. */
+    const usedSecondsAgo = (refreshToken: string, seconds: number) =>
+      onDatabase(`UPDATE identity.refresh_token SET used_at = now() - make_interval(secs => $2) WHERE token_hash = $1`, [createHash('sha256').update(refreshToken).digest('hex'), seconds]);
     const onDatabase = async (sql: string, params: unknown[]) => {
       const client = new Client({ connectionString: platform.database.url });
       await client.connect();
@@ -57,16 +70,39 @@ describe('authentication hardening (e2e)', () => {
         const { username } = await platform.account(['planner']);
         const stolen = (await signIn(username, PASSWORD).expect(200)).body.refreshToken as string;
         const otherDevice = (await signIn(username, PASSWORD).expect(200)).body.refreshToken as string;
-        const rotated = (await refresh(stolen).expect(200)).body.refreshToken as string;
+        const rotated = (await refresh(stolen).expect(200)).body as { refreshToken: string; accessToken: string };
+        await me(rotated.accessToken).expect(200);
+        await usedSecondsAgo(stolen, 30); // longer ago than the leeway for a second tab
 
         const reuse = await refresh(stolen).expect(401);
         expect(reuse.body).toMatchObject({ code: 'REFRESH_TOKEN_REUSED', message: expect.stringMatching(/already used.*revoked/) });
 
-        const after = await refresh(rotated).expect(401);
+        const after = await refresh(rotated.refreshToken).expect(401);
         expect(after.body.code).toBe('REFRESH_TOKEN_INVALID');
         expect(after.body.message).toMatch(/revoked/);
+        // The access token issued with the rotated one ends with the sign-in, not 15 minutes later.
+        expect((await me(rotated.accessToken).expect(401)).body.message).toMatch(/sign-in .* has ended/);
         // Another sign-in of the same account is another family: untouched.
         await refresh(otherDevice).expect(200);
+      });
+
+      it('lets two tabs refresh the same token at once: both get working tokens of the same sign-in, and signing out ends both', async () => {
+        const { username } = await platform.account(['planner']);
+        const shared = (await signIn(username, PASSWORD).expect(200)).body.refreshToken as string;
+
+        const [tabA, tabB] = (await Promise.all([refresh(shared), refresh(shared)])).map((res) => {
+          expect(res.status).toBe(200);
+          return res.body as { refreshToken: string; accessToken: string };
+        });
+        expect(tabA.refreshToken).not.toBe(tabB.refreshToken);
+        const [nextA, nextB] = [(await refresh(tabA.refreshToken).expect(200)).body, (await refresh(tabB.refreshToken).expect(200)).body];
+        await me(nextA.accessToken).expect(200);
+        await me(nextB.accessToken).expect(200);
+
+        await platform.http().post('/v1/auth/logout').send({ refreshToken: nextA.refreshToken }).expect(204);
+        await refresh(nextB.refreshToken).expect(401);
+        await me(nextA.accessToken).expect(401);
+        await me(nextB.accessToken).expect(401);
       });
 
       it('signs out: logout revokes the family, so neither the token nor its successors refresh any more', async () => {
@@ -77,6 +113,29 @@ describe('authentication hardening (e2e)', () => {
         await platform.http().post('/v1/auth/logout').send({ refreshToken: second }).expect(204);
         expect((await refresh(second).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
         await platform.http().post('/v1/auth/logout').send({ refreshToken: second }).expect(204); // signing out twice is fine
+      });
+
+      it('ends access at once on sign-out, on this gateway and within a second or two on every other replica', async () => {
+        const { username } = await platform.account(['assessor']);
+        const signedIn = (await signIn(username, PASSWORD).expect(200)).body as { refreshToken: string; accessToken: string };
+        const otherReplica = await createGateway(platform.env);
+        await otherReplica.init();
+        try {
+          const onOther = () => request(otherReplica.getHttpServer()).get('/v1/accounts/me').set('Authorization', `Bearer ${signedIn.accessToken}`);
+          await onOther().expect(200);
+          await me(signedIn.accessToken).expect(200);
+
+          await platform.http().post('/v1/auth/logout').send({ refreshToken: signedIn.refreshToken }).expect(204);
+          const refused = await me(signedIn.accessToken).expect(401);
+          expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/signed out or revoked/) });
+          await eventually(async () => {
+            await onOther().expect(401);
+          });
+          // Another sign-in of the same account keeps working.
+          await me((await signIn(username, PASSWORD).expect(200)).body.accessToken).expect(200);
+        } finally {
+          await otherReplica.close();
+        }
       });
 
       it('refuses to refresh for a disabled account, and refuses expired, unknown and malformed tokens clearly', async () => {
@@ -102,9 +161,9 @@ describe('authentication hardening (e2e)', () => {
     });
 
     describe('lockout after failed sign-ins', () => {
-      it('locks a username after 3 failures with 429 and Retry-After, even for the right password, and opens again after the lockout', async () => {
+      it('locks a username after 3 failures from one address with 429 and Retry-After, even for the right password, and opens again after the lockout', async () => {
         const { username } = await platform.account(['planner']);
-        for (let i = 0; i < 3; i++) expect((await signIn(username, 'wrong-password', '198.51.100.10').expect(401)).body.code).toBe('INVALID_CREDENTIALS');
+        for (let i = 0; i < 3; i++) expect((await signIn(username, 'wrong-password', '198.51.100.11').expect(401)).body.code).toBe('INVALID_CREDENTIALS');
 
         const locked = await signIn(username, PASSWORD, '198.51.100.11').expect(429);
         expect(locked.body).toMatchObject({ code: 'LOGIN_LOCKED', message: expect.stringMatching(/^Too many failed sign-ins; try again in \d+ s$/) });
@@ -122,7 +181,7 @@ describe('authentication hardening (e2e)', () => {
         const answers = [];
         for (const name of [username, stranger]) {
           for (let i = 0; i < 3; i++) await signIn(name, 'wrong-password', '198.51.100.20').expect(401);
-          const res = await signIn(name, 'wrong-password', '198.51.100.21');
+          const res = await signIn(name, 'wrong-password', '198.51.100.20');
           answers.push({ status: res.status, code: res.body.code, message: res.body.message.replace(/\d+/, 'N'), retryAfter: res.headers['retry-after'] !== undefined });
         }
         expect(answers[0]).toEqual({ status: 429, code: 'LOGIN_LOCKED', message: 'Too many failed sign-ins; try again in N s', retryAfter: true });
@@ -135,6 +194,20 @@ describe('authentication hardening (e2e)', () => {
         await signIn(username, PASSWORD, '198.51.100.30').expect(200);
         for (let i = 0; i < 2; i++) await signIn(username, 'wrong-password', '198.51.100.30').expect(401);
         await signIn(username, PASSWORD, '198.51.100.30').expect(200);
+      });
+
+      it('does not let anyone lock a user out by failing on purpose from their own address, but locks a username failed from many addresses', async () => {
+        const { username } = await platform.account(['planner']);
+        for (let i = 0; i < 3; i++) await signIn(username, 'wrong-password', '198.51.100.50').expect(401);
+        expect((await signIn(username, PASSWORD, '198.51.100.50').expect(429)).body.code).toBe('LOGIN_LOCKED');
+        await signIn(username, PASSWORD, '198.51.100.51').expect(200); // its owner, elsewhere
+
+        // Two more failures from two more addresses make five for the username: locked from everywhere.
+        await signIn(username, 'wrong-password', '198.51.100.52').expect(401);
+        await signIn(username, 'wrong-password', '198.51.100.53').expect(401);
+        const everywhere = await signIn(username, PASSWORD, '198.51.100.54').expect(429);
+        expect(everywhere.body.code).toBe('LOGIN_LOCKED');
+        expect(everywhere.headers['retry-after']).toBeDefined();
       });
 
       it('locks an address that fails on many usernames, while other addresses still sign in', async () => {

@@ -41,6 +41,7 @@ export class TestPlatform {
       RATE_LIMIT_PER_ACCOUNT: 1_000_000,
       LOGIN_MAX_FAILURES_PER_IP: 100_000,
       LOGIN_MAX_FAILURES_PER_USERNAME: 1000,
+      LOGIN_MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES: 100_000,
       ...options.env,
     };
     const platform = new TestPlatform(database, env);

@@ -22,6 +22,7 @@ import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { EndedSignIns } from './auth/ended-sign-ins';
 import { CredentialsAuthenticator } from './auth/credentials.authenticator';
 import { LoginLockout } from './auth/login-lockout';
 import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
@@ -131,6 +132,7 @@ export class GatewayModule {
         AuthService,
         CredentialsAuthenticator,
         RefreshTokensRepository,
+        EndedSignIns,
         LoginLockout,
         ConsentCache,
         ConsentsRepository,

@@ -18,7 +18,7 @@ describe('environment', () => {
 
   it('has working defaults for sign-in lockout and rate limits, and refuses limits of zero', () => {
     const env = loadEnvironment(GatewayEnvironment, {});
-    expect(env).toMatchObject({ JWT_REFRESH_TTL_SECONDS: 1_209_600, LOGIN_MAX_FAILURES_PER_USERNAME: 5, LOGIN_LOCKOUT_SECONDS: 900, RATE_LIMIT_PER_ACCOUNT: 600, RATE_LIMIT_PER_IP: 120, TRUST_PROXY_HOPS: 0 });
+    expect(env).toMatchObject({ JWT_REFRESH_TTL_SECONDS: 1_209_600, LOGIN_MAX_FAILURES_PER_USERNAME: 5, LOGIN_MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES: 25, REFRESH_REUSE_LEEWAY_SECONDS: 10, LOGIN_LOCKOUT_SECONDS: 900, RATE_LIMIT_PER_ACCOUNT: 600, RATE_LIMIT_PER_IP: 120, TRUST_PROXY_HOPS: 0 });
     expect(() => loadEnvironment(GatewayEnvironment, { RATE_LIMIT_PER_IP: '0', LOGIN_LOCKOUT_SECONDS: '0' })).toThrow(/RATE_LIMIT_PER_IP[\s\S]*LOGIN_LOCKOUT_SECONDS|LOGIN_LOCKOUT_SECONDS[\s\S]*RATE_LIMIT_PER_IP/);
   });
 

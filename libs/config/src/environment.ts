@@ -90,9 +90,24 @@ export class GatewayEnvironment extends PlatformEnvironment {
   @IsInt() @Min(60) @Max(90 * 86_400)
   JWT_REFRESH_TTL_SECONDS: number = 14 * 86_400;
 
-  /** Failed sign-ins for one username within the window before the username is locked. */
+  /**
+   * A used refresh token presented again within this many seconds of its use is a second tab or a
+   * retried request, not a stolen copy: it gets tokens of its own instead of revoking the sign-in.
+   */
+  @IsInt() @Min(0) @Max(60)
+  REFRESH_REUSE_LEEWAY_SECONDS: number = 10;
+
+  /**
+   * Failed sign-ins for one username from one address within the window before the username is
+   * locked for that address. Other addresses are not locked by it, so nobody can lock a known user
+   * out by failing on purpose from their own address.
+   */
   @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_FAILURES_PER_USERNAME: number = 5;
+
+  /** Failed sign-ins for one username from all addresses together before it is locked everywhere (a guesser spread over many addresses). */
+  @IsInt() @Min(1) @Max(100_000)
+  LOGIN_MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES: number = 25;
 
   /** Failed sign-ins from one IP address within the window before sign-ins from it are refused. */
   @IsInt() @Min(1) @Max(100_000)

@@ -6,4 +6,6 @@ export interface AccessTokenClaims {
   roles: Role[];
   fac: string[];
   kit: string[];
+  /** The sign-in (its refresh-token family): a token of a sign-in that ended is refused. */
+  sid?: string;
 }

@@ -33,10 +33,13 @@ end
 return failures`;
 
 /**
- * Failed sign-ins counted in Redis per username and per IP address. A username that fails
- * LOGIN_MAX_FAILURES_PER_USERNAME times within the window is locked for LOGIN_LOCKOUT_SECONDS (an
- * address after LOGIN_MAX_FAILURES_PER_IP). Usernames are counted whether an account has them or
- * not, and keyed by a hash, so a lock tells nothing about which accounts exist.
+ * Failed sign-ins counted in Redis three ways, each locking for LOGIN_LOCKOUT_SECONDS once it reaches
+ * its limit within the window: a username from one address (LOGIN_MAX_FAILURES_PER_USERNAME; locks
+ * the username for that address only, so failing on purpose cannot lock its owner out elsewhere), a
+ * username from all addresses together (LOGIN_MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES, against
+ * guessing spread over many addresses), and an address on all usernames (LOGIN_MAX_FAILURES_PER_IP).
+ * Usernames are counted whether an account has them or not, and keyed by a hash, so a lock tells
+ * nothing about which accounts exist.
  */
 @Injectable()
 export class LoginLockout {
@@ -59,18 +62,24 @@ export class LoginLockout {
     await Promise.all(this.subjects(username, ip).map((s) => this.redis.client.eval(RECORD_FAILURE, 2, s.failures, s.lock, windowMs, s.limit, lockMs)));
   }
 
-  /** A successful sign-in forgets the username's failures (not the address's: one good account must not clear a guesser's count). */
-  async recordSuccess(username: string): Promise<void> {
-    await this.redis.client.del(this.subjects(username, undefined)[0]!.failures);
+  /**
+   * A successful sign-in forgets the username's failures from its address (not the address's on
+   * other usernames, nor the username's from elsewhere: one good sign-in must not clear a guesser's count).
+   */
+  async recordSuccess(username: string, ip: string | undefined): Promise<void> {
+    await this.redis.client.del(this.subjects(username, ip)[0]!.failures);
   }
 
+  /** The username from this address first, then the username anywhere, then the address. */
   private subjects(username: string, ip: string | undefined): Array<{ failures: string; lock: string; limit: number }> {
     const user = createHash('sha256').update(username.toLowerCase()).digest('hex');
-    const subjects = [{ failures: this.redis.key('login', 'user', user, 'failures'), lock: this.redis.key('login', 'user', user, 'lock'), limit: this.env.LOGIN_MAX_FAILURES_PER_USERNAME }];
-    if (ip) {
-      const address = clientAddress(ip);
-      subjects.push({ failures: this.redis.key('login', 'ip', address, 'failures'), lock: this.redis.key('login', 'ip', address, 'lock'), limit: this.env.LOGIN_MAX_FAILURES_PER_IP });
-    }
+    const address = ip ? clientAddress(ip) : 'unknown-address';
+    const subject = (parts: string[], limit: number) => ({ failures: this.redis.key('login', ...parts, 'failures'), lock: this.redis.key('login', ...parts, 'lock'), limit });
+    const subjects = [
+      subject(['user-at', user, address], this.env.LOGIN_MAX_FAILURES_PER_USERNAME),
+      subject(['user', user], this.env.LOGIN_MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES),
+    ];
+    if (ip) subjects.push(subject(['ip', address], this.env.LOGIN_MAX_FAILURES_PER_IP));
     return subjects;
   }
 }

@@ -28,3 +28,13 @@ export function refusalOf(token: { usedAt: Date | null; revokedAt: Date | null; 
   if (token.expiresAt.getTime() <= now.getTime()) return 'expired';
   return null;
 }
+
+/**
+ * A used token that comes back within the leeway of its use, in a sign-in still open: two tabs or a
+ * retried request refreshing at once. It gets tokens of its own in the same sign-in instead of being
+ * taken for a stolen copy.
+ */
+export function isConcurrentRefresh(token: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null, now: Date, leewayMs: number): boolean {
+  if (!token?.usedAt || token.revokedAt || token.expiresAt.getTime() <= now.getTime()) return false;
+  return now.getTime() - token.usedAt.getTime() < leewayMs;
+}

@@ -24,6 +24,16 @@ export class RefreshTokensRepository {
   async revokeFamily(familyId: string): Promise<void> {
     await revokeFamily(this.dataSource.manager, familyId);
   }
+
+  /** Sign-ins revoked within the last `seconds`, with when (the partial index on revoked_at keeps this cheap). */
+  async revokedSince(seconds: number): Promise<Array<{ familyId: string; revokedAt: Date }>> {
+    const rows: Array<{ family_id: string; revoked_at: Date }> = await this.dataSource.query(
+      `SELECT family_id, max(revoked_at) AS revoked_at FROM identity.refresh_token
+        WHERE revoked_at IS NOT NULL AND revoked_at > now() - make_interval(secs => $1) GROUP BY family_id`,
+      [seconds],
+    );
+    return rows.map((row) => ({ familyId: row.family_id, revokedAt: row.revoked_at }));
+  }
 }
 
 export class RefreshTokensInTransaction {

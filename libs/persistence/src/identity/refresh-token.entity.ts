@@ -4,10 +4,12 @@ import { Account } from './account.entity';
 /**
  * One refresh token of a sign-in. Every token descended from one sign-in shares its family id: a
  * refresh marks the presented token used and issues the next in the same family; presenting a used
- * token again revokes the whole family. Only a SHA-256 of the token is stored.
+ * token again revokes the whole family (unless it comes back within seconds: a second tab). Only a
+ * SHA-256 of the token is stored. The family id is the sign-in's id in its access tokens (`sid`).
  */
 @Entity({ schema: 'identity', name: 'refresh_token' })
 @Index('refresh_token_family', ['familyId'])
+@Index('refresh_token_revoked', ['revokedAt'], { where: 'revoked_at IS NOT NULL' })
 @Check('refresh_token_expires_after_issue', 'expires_at > issued_at')
 export class RefreshToken {
   @PrimaryColumn({ type: 'uuid' })
