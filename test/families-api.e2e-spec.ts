@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Job, type Queue } from 'bullmq';
 import { Client } from 'pg';
+import { COMMAND_QUEUES } from '@app/contracts';
 import { addDays, localDate } from '@app/domain';
 import { eventually, seniorRegistration } from '@app/testing';
 import { TestPlatform } from './platform';
@@ -30,6 +33,7 @@ describe("the families' booking API (e2e)", () => {
   const SECRET = 'family-app-secret-0123456789';
   const day = (n: number) => addDays(localDate(new Date()), n);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const allocationCommands = () => platform.gateway.get<Queue>(getQueueToken(COMMAND_QUEUES.allocation), { strict: false });
 
   beforeAll(async () => {
     hook = createServer((req, res) => {
@@ -146,6 +150,16 @@ describe("the families' booking API (e2e)", () => {
     const events = () => received.map((r) => JSON.parse(r.body) as { bookingId: string; status: string; event: string });
     await eventually(async () => expect(events().filter((e) => e.bookingId === bookingId).map((e) => e.status)).toEqual(['requested', 'confirmed']));
 
+    // The 202's status resource names the booking and shows what was booked, from the queue while it
+    // keeps the request and from the booking once it no longer does.
+    const followed = () => platform.http().get(queued.body.statusUrl).set(as(family.token)).expect(200);
+    const booked = (await bookings()).find((b) => b.bookingId === bookingId)!;
+    const completed = { requestId: queued.body.requestId, bookingId, status: 'completed', result: (booked as unknown as { result: unknown }).result };
+    expect((completed.result as unknown[]).length).toBe(1);
+    expect((await followed()).body).toEqual(completed);
+    await (await Job.fromId(allocationCommands(), queued.body.requestId))!.remove();
+    expect((await followed()).body).toEqual(completed);
+
     // A cancellation queued while the service is down marks the booking cancelled once the service confirms it.
     const placeId = (await bookings()).find((b) => b.bookingId === bookingId) as unknown as { result: Array<{ bookingId: string }> };
     await platform.stopService('allocation');
@@ -153,6 +167,21 @@ describe("the families' booking API (e2e)", () => {
     await platform.startService('allocation');
     await eventually(async () => expect((await bookings()).find((b) => b.bookingId === bookingId)).toMatchObject({ status: 'cancelled' }), { timeoutMs: 30_000 });
     await eventually(async () => expect(events().filter((e) => e.bookingId === bookingId).map((e) => e.status)).toEqual(['requested', 'confirmed', 'cancelled']));
+  }, 60_000);
+
+  it('says a booking\'s outcome is unknown, not refused, when the queue lost its request, and shows it from the booking', async () => {
+    await platform.stopService('allocation');
+    const queued = await book(family.token, [day(9)], 'family-lost-0001').expect(202);
+    const bookingId = queued.headers['booking-id'] as string;
+    await (await Job.fromId(allocationCommands(), queued.body.requestId))!.remove(); // as if Redis had lost it
+    await platform.startService('allocation');
+
+    await eventually(async () => expect((await bookings()).find((b) => b.bookingId === bookingId)).toMatchObject({ status: 'requested', reason: { code: 'OUTCOME_UNKNOWN' } }), { timeoutMs: 30_000 });
+    const status = await platform.http().get(queued.body.statusUrl).set(as(family.token)).expect(200);
+    expect(status.body).toEqual({ requestId: queued.body.requestId, bookingId, status: 'unknown', message: expect.stringMatching(/no longer kept; staff will confirm/) });
+    const someoneElse = await platform.account(['family']);
+    await platform.http().get(queued.body.statusUrl).set(as(someoneElse.token)).expect(404); // another account's request
+    expect((await db.query(`SELECT count(*)::int AS n FROM allocation.daycare_booking WHERE senior_id = $1 AND date = $2`, [seniorId, day(9)])).rows[0].n).toBe(0);
   }, 60_000);
 
   it('pushes only to family accounts whose consent lets them see the senior\'s bookings', async () => {

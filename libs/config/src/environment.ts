@@ -44,7 +44,7 @@ export class GatewayEnvironment extends PlatformEnvironment {
   @IsInt() @Min(0) @Max(65535)
   GATEWAY_PORT: number = 3000;
 
-  /** How long the gateway waits for a service before answering 202 with a status resource. */
+  /** How long the gateway waits for a service before answering 202 with a status resource (a point read: 503). */
   @IsInt() @Min(50) @Max(60_000)
   REQUEST_TIMEOUT_MS: number = 3000;
 

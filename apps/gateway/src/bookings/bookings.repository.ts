@@ -24,6 +24,11 @@ export class BookingsRepository {
     return manager.findOne(Booking, { where: { id } });
   }
 
+  /** The booking a queued request made, if it was a booking route's. */
+  byRequestId(requestId: string): Promise<Booking | null> {
+    return this.dataSource.manager.findOne(Booking, { where: { requestId } });
+  }
+
   forSenior(seniorId: string): Promise<Booking[]> {
     return this.dataSource.manager.find(Booking, { where: { seniorId }, order: { createdAt: 'DESC' }, take: 500 });
   }
@@ -50,9 +55,19 @@ export class BookingsRepository {
       .getOne();
   }
 
-  /** Bookings still waiting for a service's answer, locked for this gateway (others skip them); every one is looked at each round. */
+  /**
+   * Bookings still waiting for a service's answer, locked for this gateway (others skip them); every
+   * one is looked at each round. One whose answer the queue no longer keeps has a reason and is left to staff.
+   */
   waiting(manager: EntityManager, limit: number): Promise<Booking[]> {
-    return manager.createQueryBuilder(Booking, 'b').setLock('pessimistic_write').setOnLocked('skip_locked').where(`b.status = 'requested' AND b.request_id IS NOT NULL`).orderBy('b.created_at').limit(limit).getMany();
+    return manager
+      .createQueryBuilder(Booking, 'b')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where(`b.status = 'requested' AND b.request_id IS NOT NULL AND b.reason IS NULL`)
+      .orderBy('b.created_at')
+      .limit(limit)
+      .getMany();
   }
 
   /** Family accounts whose consent lets them see the senior's bookings (view-status) and whose app has a webhook. */

@@ -45,6 +45,9 @@ export interface BookingView {
   updatedAt: string;
 }
 
+/** The reason of a booking whose queued request the queue no longer keeps. */
+export const OUTCOME_UNKNOWN = { code: 'OUTCOME_UNKNOWN', message: "The service's answer is no longer kept; staff will confirm this booking" } as const;
+
 /** What became of a booking route's request. */
 export type BookingOutcome = { kind: 'confirmed'; result: unknown } | { kind: 'requested'; requestId: string } | { kind: 'rejected'; error: DomainErrorBody };
 
@@ -138,6 +141,12 @@ export class BookingsService extends PollingTask {
     return (await this.bookings.forSenior(seniorId)).map(toView);
   }
 
+  /** The booking a queued request made, or null when the request was not a booking route's. */
+  async byRequest(requestId: string): Promise<BookingView | null> {
+    const row = await this.bookings.byRequestId(requestId);
+    return row ? toView(row) : null;
+  }
+
   async get(seniorId: string, bookingId: string): Promise<BookingView> {
     const row = await this.bookings.byId(bookingId);
     if (!row || row.seniorId !== seniorId) throw new DomainError('BOOKING_NOT_FOUND', `No booking ${bookingId} for senior ${seniorId}`);
@@ -155,7 +164,8 @@ export class BookingsService extends PollingTask {
         let changes: Partial<BookingRow>;
         if (state === null) {
           // The queue no longer keeps the request (answers are kept a day): the outcome is unknown, not refused; staff confirm it.
-          await this.bookings.update(manager, row.id, { requestId: null, reason: { code: 'OUTCOME_UNKNOWN', message: "The service's answer is no longer kept; staff will confirm this booking" } });
+          // The request id stays, so its status resource still answers from this booking.
+          await this.bookings.update(manager, row.id, { reason: OUTCOME_UNKNOWN });
           continue;
         }
         if (state.status === 'completed' && state.reply.ok) changes = { status: 'confirmed', result: (state.reply.value ?? null) as object | null };

@@ -13,6 +13,7 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 @Entity({ schema: 'identity', name: 'booking' })
 @Index('booking_senior_created', ['seniorId', 'createdAt'])
 @Index('booking_requested', ['updatedAt'], { where: `status = 'requested'` })
+@Index('booking_request', ['requestId'], { where: 'request_id IS NOT NULL' })
 @Check('booking_status_known', `status IN ('requested','confirmed','rejected','cancelled')`)
 export class Booking {
   @PrimaryColumn({ type: 'uuid' })
