@@ -95,7 +95,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /v1/seniors/:seniorId/assessments/:assessmentId/report.pdf': { staff: ['admin', 'assessor', 'planner'], family: 'view-assessment-report' },
   'GET /v1/seniors/:seniorId/entitlements': { staff: ['admin', 'assessor', 'planner', 'operator'], family: 'view-status' },
   // front-line staff who see the senior report a change; families ask their assessor
-  'POST /v1/seniors/:seniorId/reassessment-requests': { staff: ['admin', 'assessor', 'caregiver', 'courier', 'operator'] },
+  // caregivers and couriers only for a senior they visit or carry meals to
+  'POST /v1/seniors/:seniorId/reassessment-requests': { staff: ['admin', 'assessor', 'caregiver', 'courier', 'operator'], ownOnly: ['caregiver', 'courier'], body: { reason: 'Two falls this month' } },
   'GET /v1/reassessments/due': { staff: ['admin', 'assessor', 'planner'] },
   'GET /v1/reassessments/overdue': { staff: ['admin', 'assessor', 'planner'] },
   'GET /v1/reassessments/tasks': { staff: ['admin', 'assessor', 'planner'] },

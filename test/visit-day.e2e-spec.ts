@@ -170,6 +170,16 @@ describe('doing the visits (e2e)', () => {
     });
   });
 
+  it("lets a caregiver ask for a reassessment of a senior they visit, and of no one else", async () => {
+    const { token } = await todaysVisit(registered);
+    const asked = await platform.http().post(`/v1/seniors/${registered}/reassessment-requests`).set(as(token)).send({ reason: '最近两次探访都说头晕' }).expect(201);
+    expect(asked.body).toMatchObject({ seniorId: registered, kind: 'immediate' });
+
+    const stranger = await platform.account(['caregiver']);
+    const refused = await platform.http().post(`/v1/seniors/${registered}/reassessment-requests`).set(as(stranger.token)).send({ reason: '最近两次探访都说头晕' }).expect(403);
+    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/only of a senior they visit/) });
+  });
+
   it('raises a late alert at each grace period, marks the visit missed at the last, and clears it when the check-in arrives', async () => {
     const senior = await seniorInReadModels(db, { bedTypes: [], homeCare: HOME_CARE }, 'female', { name: '孙奶奶', location: HOME });
     await planSinceMonday(senior, { method: 'geofence', keepLocation: false });

@@ -37,6 +37,8 @@ import { PersonalDataRepository } from './personal-data/personal-data.repository
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { SeniorViewsRepository } from './senior-views/senior-views.repository';
 import { SeniorViewsService } from './senior-views/senior-views.service';
+import { StaffRelationsRepository } from './staff-relations/staff-relations.repository';
+import { StaffRelationsService } from './staff-relations/staff-relations.service';
 
 /** The dispatch service. No HTTP: it answers its command queue and applies events from its inbox. */
 @Module({})
@@ -84,6 +86,8 @@ export class DispatchModule {
         CareLedgerService,
         PersonalDataRepository,
         PersonalDataService,
+        StaffRelationsRepository,
+        StaffRelationsService,
         DispatchCommandsProcessor,
         DispatchInboxProcessor,
       ],

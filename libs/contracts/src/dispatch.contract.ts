@@ -64,6 +64,13 @@ export interface DispatchSeniorView {
 /** What dispatch knows of a facility, kept from allocation's `facility.registered`: where meals are served and day care held. */
 export type DispatchFacilityView = FacilityRegisteredEvent;
 
+/** What a caregiver or courier account does for a senior: visits them (lately or soon), carries their meals (lately). */
+export interface StaffRelation {
+  seniorId: string;
+  visits: boolean;
+  delivers: boolean;
+}
+
 export interface DispatchCommands extends SystemCommands {
   'senior-view.get': { request: { seniorId: string }; reply: DispatchSeniorView };
   /** Everything this service holds about the senior (PIPL art. 45), for the gateway's export. */
@@ -113,6 +120,8 @@ export interface DispatchCommands extends SystemCommands {
   'caregiver.visits': { request: { from: string; until: string }; reply: CareVisitRecord[] };
   /** A senior's coming visits with the caregiver's name. */
   'senior.visits': { request: { seniorId: string }; reply: CareVisitRecord[] };
+  /** Whether the calling caregiver or courier account serves the senior (their own work). */
+  'staff.relation': { request: { seniorId: string }; reply: StaffRelation };
   /** The calling caregiver checks in at the door: verified by the senior's door tag or a geofence; a late alert clears. */
   'visit.check-in': { request: VisitCheckInCommand; reply: CareVisitDetail };
   /** The calling caregiver checks out: tasks done, notes, concerns (a fall or a request asks for a reassessment). */

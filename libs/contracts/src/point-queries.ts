@@ -12,7 +12,7 @@ import type { ServiceName } from './queues';
 export const POINT_QUERIES = {
   assessment: ['senior.get', 'entitlements.get', 'assessment.get', 'assessment.list'],
   allocation: ['senior-view.get', 'facility.get', 'circle.search', 'daycare.list', 'bed-application.list'],
-  dispatch: ['meal-subscription.get', 'visit-plan.get', 'visit.get', 'senior.visits', 'senior.visit-notices'],
+  dispatch: ['meal-subscription.get', 'visit-plan.get', 'visit.get', 'senior.visits', 'senior.visit-notices', 'staff.relation'],
 } as const satisfies { readonly [S in ServiceName]: readonly CommandName<S>[] };
 
 const POINT_QUERY_SETS: { readonly [S in ServiceName]: ReadonlySet<string> } = {

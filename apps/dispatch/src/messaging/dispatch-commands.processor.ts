@@ -18,6 +18,7 @@ import { MealDeliveriesService } from '../meal-deliveries/meal-deliveries.servic
 import { MealPoliciesService } from '../meal-policies/meal-policies.service';
 import { MealSubscriptionsService } from '../meal-subscriptions/meal-subscriptions.service';
 import { SeniorViewsService } from '../senior-views/senior-views.service';
+import { StaffRelationsService } from '../staff-relations/staff-relations.service';
 
 type Payload<N extends CommandName<'dispatch'>> = CommandRequest<'dispatch', N>;
 
@@ -43,6 +44,7 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
     private readonly visitPolicies: VisitPoliciesService,
     private readonly ledger: CareLedgerService,
     private readonly personalData: PersonalDataService,
+    private readonly staffRelations: StaffRelationsService,
   ) {
     super();
   }
@@ -164,6 +166,8 @@ export class DispatchCommandsProcessor extends CommandProcessor<'dispatch'> {
       }
       case 'senior.visits':
         return this.visitSchedules.seniorVisits((payload as Payload<'senior.visits'>).seniorId);
+      case 'staff.relation':
+        return this.staffRelations.of(requireActor(actor), (payload as Payload<'staff.relation'>).seniorId);
       case 'visit.check-in':
         return this.checkIns.checkIn(payload as Payload<'visit.check-in'>, requireActor(actor));
       case 'visit.check-out':

@@ -110,7 +110,7 @@ export class AssessmentsController {
     return this.assessments.entitlements(seniorId, actor, correlationIdOf(req));
   }
 
-  /** Asks for an immediate reassessment (a change of condition, repeated falls, a caregiver's concern). */
+  /** Asks for an immediate reassessment (a change of condition, repeated falls, a caregiver's concern). Caregivers and couriers ask only for a senior they visit or carry meals to. */
   @Post('reassessment-requests')
   @Access({ roles: ['admin', 'assessor', 'caregiver', 'courier', 'operator'], audit: 'reassessment.request' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })

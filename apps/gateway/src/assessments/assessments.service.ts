@@ -10,12 +10,16 @@ import type {
   EntitlementsRecord,
   JsonObject,
   ReassessmentTaskRecord,
+  Role,
 } from '@app/contracts';
-import { ServiceClient } from '@app/contracts';
+import { DomainError, ServiceClient } from '@app/contracts';
 import { answerOrPending, PendingRequest } from '@app/http';
 import { derivedUuid } from '../seniors/seniors.service';
 import type { StartAssessmentDto } from './assessments.dto';
 import { renderAssessmentReportPdf } from './assessment-report.pdf';
+
+/** Roles that may ask for a reassessment of any senior; caregivers and couriers only of those they serve. */
+const REASSESS_ANY_SENIOR: ReadonlySet<Role> = new Set(['admin', 'assessor', 'operator']);
 
 /** Assessment routes forward to the assessment service; this class only shapes calls and answers. */
 @Injectable()
@@ -59,9 +63,19 @@ export class AssessmentsService {
     return answerOrPending(this.client.call('assessment', 'entitlements.get', { seniorId }, this.context(actor, correlationId)));
   }
 
-  requestReassessment(seniorId: string, reason: string, actor: Actor, correlationId: string, idempotencyKey?: string): Promise<ReassessmentTaskRecord | PendingRequest> {
+  /** Assessors, operators and admins ask for anyone; caregivers and couriers only for a senior they visit or deliver to. */
+  async requestReassessment(seniorId: string, reason: string, actor: Actor, correlationId: string, idempotencyKey?: string): Promise<ReassessmentTaskRecord | PendingRequest> {
+    if (!actor.roles.some((role) => REASSESS_ANY_SENIOR.has(role))) await this.requireServed(seniorId, actor, correlationId);
     const requestId = idempotencyKey ? derivedUuid(`reassessment:${actor.accountId}:${idempotencyKey}`) : randomUUID();
     return answerOrPending(this.client.call('assessment', 'reassessment.request', { requestId, seniorId, reason, raisedBy: `account:${actor.accountId}` }, this.context(actor, correlationId)));
+  }
+
+  private async requireServed(seniorId: string, actor: Actor, correlationId: string): Promise<void> {
+    const outcome = await this.client.call('dispatch', 'staff.relation', { seniorId }, this.context(actor, correlationId));
+    const relation = outcome.status === 'done' ? outcome.value : null; // a point query answers or fails, never pending
+    if (!relation?.visits && !relation?.delivers) {
+      throw new DomainError('FORBIDDEN', 'Caregivers and couriers ask for a reassessment only of a senior they visit (30 days back to 14 ahead) or carry meals to (the last 30 days)');
+    }
   }
 
   tasks(districtCode: string | null, actor: Actor, correlationId: string): Promise<ReassessmentTaskRecord[] | PendingRequest> {
