@@ -301,6 +301,10 @@ describe('meal dispatch (e2e)', () => {
       const tasks = await platform.http().get('/v1/reassessments/tasks').set(as(staff.token)).expect(200);
       expect(tasks.body.filter((t: { seniorId: string }) => t.seniorId === seniorId)).toEqual([expect.objectContaining({ kind: 'immediate', reason: expect.stringContaining('meal deliveries') })]);
     });
+    // The courier who carries her meals may ask for a reassessment himself; the other courier may not.
+    await platform.http().post(`/v1/seniors/${seniorId}/reassessment-requests`).set(as(token)).send({ reason: 'Looked confused at the door' }).expect(201);
+    const notHers = token === courier.token ? otherCourier.token : courier.token;
+    await platform.http().post(`/v1/seniors/${seniorId}/reassessment-requests`).set(as(notHers)).send({ reason: 'Looked confused at the door' }).expect(403);
   });
 
   it('bills the month from the meals that reached the senior, with the subsidy from the entitlements', async () => {

@@ -17,7 +17,7 @@ export class StaffRelationsRepository {
     return rows.length > 0;
   }
 
-  /** Whether the account's courier carried (or carries) a meal to the senior on a date in [from, until]. */
+  /** Whether the account's courier has a meal for the senior on a route dated in [from, until]. */
   async deliversTo(accountId: string, seniorId: string, from: string, until: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM dispatch.meal_order o

@@ -5,12 +5,12 @@ import { StaffRelationsRepository } from './staff-relations.repository';
 
 /** How far back a visit or a delivery still makes a caregiver or courier someone who knows the senior. */
 export const SERVED_WITHIN_PAST_DAYS = 30;
-/** How far ahead a caregiver's planned visits count (a caregiver about to start with a senior). */
-export const VISITS_AHEAD_DAYS = 14;
+/** How far ahead planned visits and routed meals count (someone about to start with a senior). */
+export const SERVED_AHEAD_DAYS = 14;
 
 /**
- * Whether a caregiver or courier account serves a senior: a visit from 30 days ago to 14 days ahead,
- * or a meal carried in the last 30 days. What they may ask about a senior ("own work only") follows it.
+ * Whether a caregiver or courier account serves a senior: a visit, or a meal on their route, from 30
+ * days ago to 14 days ahead. What they may ask about a senior ("own work only") follows it.
  */
 @Injectable()
 export class StaffRelationsService {
@@ -18,10 +18,10 @@ export class StaffRelationsService {
 
   async of(actor: Actor, seniorId: string): Promise<StaffRelation> {
     const today = localDate(new Date());
-    const since = addDays(today, -SERVED_WITHIN_PAST_DAYS);
+    const [from, until] = [addDays(today, -SERVED_WITHIN_PAST_DAYS), addDays(today, SERVED_AHEAD_DAYS)];
     const [visits, delivers] = await Promise.all([
-      actor.roles.includes('caregiver') ? this.relations.visits(actor.accountId, seniorId, since, addDays(today, VISITS_AHEAD_DAYS)) : false,
-      actor.roles.includes('courier') ? this.relations.deliversTo(actor.accountId, seniorId, since, today) : false,
+      actor.roles.includes('caregiver') ? this.relations.visits(actor.accountId, seniorId, from, until) : false,
+      actor.roles.includes('courier') ? this.relations.deliversTo(actor.accountId, seniorId, from, until) : false,
     ]);
     return { seniorId, visits, delivers };
   }

@@ -74,7 +74,7 @@ export class AssessmentsService {
     const outcome = await this.client.call('dispatch', 'staff.relation', { seniorId }, this.context(actor, correlationId));
     const relation = outcome.status === 'done' ? outcome.value : null; // a point query answers or fails, never pending
     if (!relation?.visits && !relation?.delivers) {
-      throw new DomainError('FORBIDDEN', 'Caregivers and couriers ask for a reassessment only of a senior they visit (30 days back to 14 ahead) or carry meals to (the last 30 days)');
+      throw new DomainError('FORBIDDEN', 'Caregivers and couriers ask for a reassessment only of a senior they visit or carry meals to (from 30 days back to 14 days ahead)');
     }
   }
 
