@@ -87,6 +87,14 @@ describe('bed waiting list (e2e)', () => {
     ]);
     expect((await current(people.poorWoman)).standing).toMatchObject({ position: 2, score: 30 });
     expect((await current(people.plainWoman)).standing).toMatchObject({ position: 3, score: 0, parts: [] });
+    // Read at the same moment (one batch, one ranking shared between them), each still gets their own place.
+    const together = await Promise.all([people.plainWoman, people.oldMan, people.poorWoman, people.oldMan].map((seniorId) => current(seniorId)));
+    expect(together.map((a) => [a.seniorId, a.standing?.position])).toEqual([
+      [people.plainWoman, 3],
+      [people.oldMan, 1],
+      [people.poorWoman, 2],
+      [people.oldMan, 1],
+    ]);
 
     const list = await platform.http().get('/v1/districts/310112/waiting-list').set(as(planner.token)).expect(200);
     expect(list.body.entries.map((e: { seniorId: string }) => e.seniorId)).toEqual([people.oldMan, people.poorWoman, people.plainWoman]);

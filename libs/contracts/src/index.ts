@@ -14,6 +14,7 @@ export * from './facilities.types';
 export * from './meals.types';
 export * from './personal-data.types';
 export * from './point-queries';
+export * from './query-batch-memo';
 export * from './visits.types';
 export * from './waitlist.types';
 export * from './job-options';

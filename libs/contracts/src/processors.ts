@@ -10,6 +10,7 @@ import type { ScheduleCatalogue, ServiceName } from './queues';
 import type { Actor } from './actor';
 import { DomainError } from './errors';
 import { QUERY_BATCH_JOB, type QueryBatch, type QueryBatchReply } from './point-queries';
+import { runQueryBatch } from './query-batch-memo';
 
 /**
  * What every worker of the platform shares: concurrency from config, the correlation id bound to
@@ -30,7 +31,8 @@ abstract class PlatformWorker extends WorkerHost implements OnApplicationBootstr
 
 /**
  * Base of a service's command processor: subclasses switch exhaustively over their command names.
- * A `query.batch` job runs each of its point queries as if it were its own job, side by side.
+ * A `query.batch` job runs each of its point queries as if it were its own job, side by side, with a
+ * memo they share (sharedInBatch).
  */
 export abstract class CommandProcessor<S extends ServiceName> extends PlatformWorker {
   async process(job: Job<CommandEnvelope | QueryBatch>): Promise<CommandReply | QueryBatchReply> {
@@ -47,7 +49,7 @@ export abstract class CommandProcessor<S extends ServiceName> extends PlatformWo
 
   /** Business refusals are per query; anything else fails the batch, and BullMQ retries it whole (the queries change nothing). */
   private async answerBatch(job: Job<QueryBatch>): Promise<QueryBatchReply> {
-    const settled = await Promise.allSettled(job.data.queries.map(({ name, envelope }) => this.answer(job, name, envelope)));
+    const settled = await runQueryBatch(() => Promise.allSettled(job.data.queries.map(({ name, envelope }) => this.answer(job, name, envelope))));
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
     return settled.map((outcome) => (outcome as PromiseFulfilledResult<CommandReply>).value);

@@ -12,6 +12,7 @@ import {
   type PriorityRulesRecord,
   type PublishPriorityRulesCommand,
   SCHEDULE_QUEUES,
+  sharedInBatch,
   type SubmitBedApplicationCommand,
   type WaitingListView,
   type WaitlistWhatIf,
@@ -427,8 +428,11 @@ export class WaitlistService {
     const standings = new Map<string, BedApplicationRecord['standing']>();
     const lists = new Set(applications.filter((a) => a.status === 'waiting').map((a) => `${a.districtCode}|${a.kind}`));
     for (const [district, kind] of Array.from(lists, (key) => key.split('|') as [string, BedApplicationKind])) {
-      const { version, rules } = await this.rulesInForce(district);
-      const ranked = rankApplicants(rules, (await this.waitlist.waitingApplicants(district, kind)).map(toApplicant), new Date());
+      // Families reading their positions at the same moment share one ranking of the list.
+      const { version, ranked } = await sharedInBatch(`waitlist-ranking:${district}:${kind}`, async () => {
+        const { version, rules } = await this.rulesInForce(district);
+        return { version, ranked: rankApplicants(rules, (await this.waitlist.waitingApplicants(district, kind)).map(toApplicant), new Date()) };
+      });
       for (const r of ranked) standings.set(r.applicationId, { position: r.position, of: ranked.length, rulesVersion: version, score: r.total, parts: [...r.parts] });
     }
     return applications.map((a) => ({
