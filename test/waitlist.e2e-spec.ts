@@ -9,6 +9,7 @@ import { seniorInReadModels } from './read-model-seniors';
 
 interface Application {
   applicationId: string;
+  seniorId: string;
   status: string;
   standing: { position: number; of: number; score: number; rulesVersion: string; parts: Array<{ part: string; label: string; points: number }> } | null;
   offer: { offerId: string; bedLabel: string; facilityName: string; status: string; expiresAt: string } | null;
