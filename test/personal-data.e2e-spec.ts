@@ -321,7 +321,8 @@ describe('personal data: export and erasure (e2e)', () => {
     ];
     for (const failure of failures) expect(failure.status).toBe(400);
     await platform.http().post('/v1/seniors').set(as(assessor.token)).send(body).expect(201);
-    const duplicate = await platform.http().post('/v1/seniors').set(as(assessor.token)).send(body).expect(409); // the same person twice
+    const duplicate = await platform.http().post('/v1/seniors').set(as(assessor.token)).set('X-Correlation-Id', 'trace-duplicate-0001').send(body).expect(409); // the same person twice
+    expect(duplicate.headers['x-correlation-id']).toBe('trace-duplicate-0001');
     // The assessment service times out: the request is queued (202) and completes when it is back.
     await platform.stopService('assessment');
     let queued: { body: { statusUrl: string } };
@@ -336,7 +337,9 @@ describe('personal data: export and erasure (e2e)', () => {
 
     const watched = [secrets.idNumber, secrets.phone, body.idNumber as string, '13655556666', late.idNumber as string, '13577778888', other(body.idNumber as string)];
     expect(logLines.length).toBeGreaterThan(50); // the apps did log: every request, job and failure above
-    expect(logLines.some((l) => l.includes('"statusCode":409'))).toBe(true);
+    // The request's line names its answer and carries the caller's correlation id.
+    const duplicateLine = JSON.parse(logLines.find((l) => l.includes('"statusCode":409'))!);
+    expect(duplicateLine).toMatchObject({ app: 'gateway', correlationId: 'trace-duplicate-0001', method: 'POST', url: '/v1/seniors', statusCode: 409, msg: 'request completed' });
     for (const secret of watched) {
       const inLog = logLines.find((l) => l.includes(secret));
       if (inLog) throw new Error(`a log line holds ${secret}: ${inLog}`);

@@ -2,9 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import type { NextFunction, Request, Response } from 'express';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
-import { CORRELATION_HEADER, correlationIdOf } from '@app/logging';
+import { requestLogging } from '@app/logging';
 import { Logger } from 'nestjs-pino';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { GatewayModule } from './gateway.module';
@@ -23,13 +22,10 @@ export async function createGateway(overrides: Partial<GatewayEnvironment> = {},
   app.useLogger(app.get(Logger));
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   app.set('trust proxy', env.TRUST_PROXY_HOPS);
+  app.use(requestLogging()); // first: every request, even one the body parser refuses, is logged in its context
   app.use(helmet());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableCors({ origin: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : false, credentials: false });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    res.setHeader(CORRELATION_HEADER, correlationIdOf(req));
-    next();
-  });
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   mountQueueDashboard(app);
   return app;

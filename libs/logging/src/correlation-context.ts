@@ -1,12 +1,18 @@
-import { PinoLogger } from 'nestjs-pino';
-import { storage, Store } from 'nestjs-pino/storage';
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The fields of the request or job being handled, which every log line written meanwhile carries. */
+const logContext = new AsyncLocalStorage<Readonly<Record<string, unknown>>>();
 
 /**
- * Runs a job handler with a logger bound to the job's correlation id, so every line that
- * handler (and anything it calls) logs through PinoLogger carries the id from the HTTP request.
+ * Runs a request or job handler so that every line it (and anything it calls) logs carries the
+ * correlation id from the HTTP request and the given fields. Costs no logger of its own: the app's
+ * logger adds the fields as it writes (logContextFields is its mixin).
  */
-export function runWithCorrelation<T>(correlationId: string | null, fields: Record<string, unknown>, fn: () => Promise<T>): Promise<T> {
-  const root = PinoLogger.root;
-  if (!root) return fn();
-  return storage.run(new Store(root.child({ correlationId, ...fields })), fn);
+export function runWithCorrelation<T>(correlationId: string | null, fields: Record<string, unknown>, fn: () => T): T {
+  return logContext.run({ correlationId, ...fields }, fn);
+}
+
+/** The logger's mixin: the fields of the request or job being handled, or none outside one. A new object each time: pino merges the line's own fields into it. */
+export function logContextFields(): Record<string, unknown> {
+  return { ...logContext.getStore() };
 }

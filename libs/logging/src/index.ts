@@ -1,2 +1,2 @@
 export { runWithCorrelation } from './correlation-context';
-export { CORRELATION_HEADER, correlationIdOf, LoggingModule, REDACTED_PATHS } from './logging.module';
+export { CORRELATION_HEADER, correlationIdOf, LoggingModule, REDACTED_PATHS, requestLogging } from './logging.module';

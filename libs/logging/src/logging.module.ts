@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ENVIRONMENT, PlatformEnvironment } from '@app/config';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logContextFields, runWithCorrelation } from './correlation-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -30,7 +31,11 @@ export const REDACTED_PATHS = [
 
 const SAFE_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** Structured JSON logs (pino), one line per event, with the app's name and the correlation id. */
+/**
+ * Structured JSON logs (pino), one line per event, with the app's name and the correlation id and
+ * fields of the request or job being handled (runWithCorrelation, added by the logger's mixin). The
+ * gateway logs each request once it is answered (requestLogging); no logger is made per request.
+ */
 @Module({})
 export class LoggingModule {
   static forApp(app: string): DynamicModule {
@@ -44,17 +49,40 @@ export class LoggingModule {
               level: env.LOG_LEVEL,
               base: { app },
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              genReqId: (req: IncomingMessage) => correlationIdOf(req),
-              customProps: (req: IncomingMessage) => ({ correlationId: correlationIdOf(req) }),
-              autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
-              serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+              mixin: logContextFields,
             },
+            // nestjs-pino's own per-request middleware (pino-http, two child loggers a request) is not
+            // mounted: requestLogging writes the request's line, and the mixin carries its context.
+            forRoutes: [],
           }),
         }),
       ],
       exports: [LoggerModule],
     };
   }
+}
+
+/**
+ * Express middleware for an HTTP app: gives the request its correlation id (answered in the
+ * X-Correlation-Id header), runs the rest of its handling in that log context, and logs one line
+ * when it is answered (not for /health probes): error level for a 5xx, info otherwise.
+ */
+export function requestLogging(): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  return (req, res, next) => {
+    const correlationId = correlationIdOf(req);
+    res.setHeader(CORRELATION_HEADER, correlationId);
+    if (!req.url?.startsWith('/health')) {
+      const started = performance.now();
+      res.once('finish', () => {
+        const logger = PinoLogger.root;
+        // Flat fields: pino's req and res serializers would take these for Node's own objects.
+        const line = { correlationId, method: req.method, url: req.url, statusCode: res.statusCode, responseTime: Math.round(performance.now() - started) };
+        if (res.statusCode >= 500) logger?.error(line, 'request errored');
+        else logger?.info(line, 'request completed');
+      });
+    }
+    runWithCorrelation(correlationId, {}, next);
+  };
 }
 
 /** The caller's correlation id when it is a sane token, else a new one; remembered on the request. */
