@@ -7,6 +7,7 @@ import {
   type CircleSearchResult,
   type FacilityType,
   type GeoPoint,
+  sharedInBatch,
 } from '@app/contracts';
 import { gcj02ToWgs84, localDate, straightLineMetresForMinutes, walkingMinutes } from '@app/domain';
 import type { AllocationSeniorViewRecord } from '@app/persistence';
@@ -41,7 +42,8 @@ export class CircleService {
 
   async search(query: CircleSearchQuery): Promise<CircleSearchResult> {
     const { point, districtCode, senior } = await this.originOf(query);
-    const policy = await this.circle.walkingPolicy(districtCode, localDate(new Date()));
+    const today = localDate(new Date());
+    const policy = await sharedInBatch(`walking-policy:${districtCode}:${today}`, () => this.circle.walkingPolicy(districtCode, today));
     if (!policy) throw new DomainError('POLICY_NOT_FOUND', `District ${districtCode} has no walking model; publish one before searching its circle`);
     const minutes = query.minutes ?? policy.circleMinutes;
     if (!(CIRCLE_MINUTES as readonly number[]).includes(minutes)) {

@@ -6,6 +6,7 @@ import {
   type MealSlotName,
   type MealSubscriptionRecord,
   type SetSubscriptionCommand,
+  sharedInBatch,
 } from '@app/contracts';
 import {
   addDays,
@@ -120,7 +121,7 @@ export class MealSubscriptionsService {
       this.subscriptions.changes(seniorId, today),
       this.seniors.upcomingDaycareDates(seniorId, today),
     ]);
-    const { policy } = await this.policies.inForce(senior.districtCode);
+    const { policy } = await sharedInBatch(`meal-policy:${senior.districtCode}`, () => this.policies.inForce(senior.districtCode));
     const context = {
       dayCareDates: dayCare.map((d) => d.date),
       residentialFacilityId: senior.residentialFacilityId,
