@@ -131,9 +131,10 @@ describe('assessment lifecycle (e2e)', () => {
   });
 
   it('raises immediate reassessment tasks on request, reminders before the due date and an expiry task after it, once each', async () => {
-    const caregiver = await platform.account(['caregiver']);
-    await platform.http().post(`/v1/seniors/${seniorId}/reassessment-requests`).set(as(caregiver.token)).set('Idempotency-Key', 'concern-0001').send({ reason: 'Two falls this week' }).expect(201);
-    await platform.http().post(`/v1/seniors/${seniorId}/reassessment-requests`).set(as(caregiver.token)).set('Idempotency-Key', 'concern-0001').send({ reason: 'Two falls this week' }).expect(201);
+    // The day-care centre's operator passes on what its staff saw (a caregiver may ask only for the seniors they visit: visit-day e2e).
+    const operator = await platform.account(['operator']);
+    await platform.http().post(`/v1/seniors/${seniorId}/reassessment-requests`).set(as(operator.token)).set('Idempotency-Key', 'concern-0001').send({ reason: 'Two falls this week' }).expect(201);
+    await platform.http().post(`/v1/seniors/${seniorId}/reassessment-requests`).set(as(operator.token)).set('Idempotency-Key', 'concern-0001').send({ reason: 'Two falls this week' }).expect(201);
 
     const sweeps = platform.service('assessment').get(ReassessmentsService);
     const due = addMonths(today, 12);
