@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ENVIRONMENT, PlatformEnvironment } from '@app/config';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { storage, Store } from 'nestjs-pino/storage';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logContextFields, runWithCorrelation } from './correlation-context';
@@ -81,7 +82,11 @@ export function requestLogging(): (req: IncomingMessage, res: ServerResponse, ne
         else logger?.info(line, 'request completed');
       });
     }
-    runWithCorrelation(correlationId, {}, next);
+    // Lines the gateway's code logs meanwhile go through this app's logger even when other apps share
+    // the process (`npm start`), where nestjs-pino's logger outside a request is the first app's.
+    const root = PinoLogger.root;
+    if (root) storage.run(new Store(root), () => runWithCorrelation(correlationId, {}, next));
+    else runWithCorrelation(correlationId, {}, next);
   };
 }
 
