@@ -156,6 +156,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /v1/kitchens/:kitchenId/manifests.pdf': { staff: ['admin', 'planner', 'kitchen'], ownOnly: ['kitchen'], query: MEAL_DAY },
   'GET /v1/districts/:districtCode/meal-policy': { staff: ['admin', 'planner', 'kitchen', 'assessor', 'operator'], family: 'any' },
   'POST /v1/districts/:districtCode/meal-policy': PLANNERS,
+  'GET /v1/districts/:districtCode/allocation-policy': { staff: ['admin', 'planner', 'assessor', 'operator'], family: 'any' },
+  'POST /v1/districts/:districtCode/allocation-policy': PLANNERS,
   'POST /v1/districts/:districtCode/meal-cutoffs/:date/:slot': ADMIN,
 
   // meals: deliveries (a courier only on its own route; the order's courier is checked by dispatch after the lookup, meals.e2e-spec)

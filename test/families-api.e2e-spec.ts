@@ -140,6 +140,35 @@ describe("the families' booking API (e2e)", () => {
     await platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings/${today.body[0].bookingId}/cancel`).set(as(staff.token)).send({ reason: 'Daughter phoned: unwell' }).expect(200);
   });
 
+  it("follows the district's allocation policy: a new version moves the sessions' start and the family's lead, and every problem of a bad one is named", async () => {
+    const planner = await platform.account(['planner']);
+    const policyUrl = '/v1/districts/310112/allocation-policy';
+    const inForce = (await platform.http().get(policyUrl).set(as(family.token)).expect(200)).body;
+    expect(inForce.policy).toMatchObject({ circleMinutes: 15, dayCareCancelLeadHours: 12, dayCareSessions: { morning: '08:00', afternoon: '13:00' } });
+
+    const bad = await platform
+      .http()
+      .post(policyUrl)
+      .set(as(planner.token))
+      .send({ version: 'bad-1', effectiveFrom: day(-1), policy: { ...inForce.policy, walkingSpeedMps: 5, circleMinutes: 20, dayCareSessions: { morning: '14:00', afternoon: '13:00' }, bedsPerNurse: 4 } })
+      .expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['effectiveFrom', 'policy.bedsPerNurse', 'policy.circleMinutes', 'policy.dayCareSessions.afternoon', 'policy.walkingSpeedMps']);
+    await platform.http().post(policyUrl).set(as(family.token)).send({ version: 'x', effectiveFrom: day(0), policy: inForce.policy }).expect(403);
+
+    // A week's lead and a 09:30 morning from today: a family's cancellation three days ahead is now too late, and says when the session starts.
+    const strict = { ...inForce.policy, dayCareCancelLeadHours: 168, dayCareSessions: { morning: '09:30', afternoon: '14:00' } };
+    expect((await platform.http().post(policyUrl).set(as(planner.token)).send({ version: 'strict-week', effectiveFrom: day(0), policy: strict }).expect(201)).body).toMatchObject({ version: 'strict-week', policy: strict });
+    await platform.http().post(policyUrl).set(as(planner.token)).send({ version: 'strict-week', effectiveFrom: day(0), policy: strict }).expect(409);
+    expect((await platform.http().get(policyUrl).set(as(family.token)).expect(200)).body).toMatchObject({ version: 'strict-week', effectiveFrom: day(0) });
+    const booked = await book(staff.token, [day(4)]).expect(201);
+    const refused = await platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings/${booked.body[0].bookingId}/cancel`).set(as(family.token)).send({ reason: 'Travelling' }).expect(409);
+    expect(refused.body.message).toBe(`Day care can be cancelled up to 168 h before the session (${day(4)} 09:30); call the centre`);
+
+    // Back to the district's usual rules for what follows.
+    await platform.http().post(policyUrl).set(as(planner.token)).send({ version: 'usual-again', effectiveFrom: day(0), policy: inForce.policy }).expect(201);
+    await platform.http().post(`/v1/seniors/${seniorId}/daycare-bookings/${booked.body[0].bookingId}/cancel`).set(as(family.token)).send({ reason: 'Travelling' }).expect(200);
+  });
+
   it('keeps a booking requested while the service is down and confirms it when the service is back, telling the app each time', async () => {
     await platform.stopService('allocation');
     const queued = await book(family.token, [day(8)], 'family-queued-0001').expect(202);

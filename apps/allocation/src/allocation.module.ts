@@ -6,6 +6,8 @@ import { LoggingModule } from '@app/logging';
 import { ALLOCATION_ENTITIES, AllocationOutboxEvent, outboxRelayProvider, PersistenceModule } from '@app/persistence';
 import { BedsRepository } from './beds/beds.repository';
 import { BedsService } from './beds/beds.service';
+import { AllocationPoliciesRepository } from './allocation-policies/allocation-policies.repository';
+import { AllocationPoliciesService } from './allocation-policies/allocation-policies.service';
 import { CircleRepository } from './circle/circle.repository';
 import { CircleService } from './circle/circle.service';
 import { CoverageRepository } from './coverage/coverage.repository';
@@ -45,6 +47,8 @@ export class AllocationModule {
         FacilitiesService,
         CircleRepository,
         CircleService,
+        AllocationPoliciesRepository,
+        AllocationPoliciesService,
         CoverageRepository,
         CoverageService,
         BedsRepository,

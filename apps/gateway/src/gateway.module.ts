@@ -64,6 +64,7 @@ import { MealSubscriptionsController } from './meals/meal-subscriptions.controll
 import { FacilitiesController } from './facilities/facilities.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { AllocationPolicyController } from './policies/allocation-policy.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsService } from './requests/requests.service';
@@ -102,6 +103,7 @@ export class GatewayModule {
         AssessmentsController,
         ReassessmentsController,
         PoliciesController,
+        AllocationPolicyController,
         FacilitiesController,
         CoverageController,
         BedsController,

@@ -1,6 +1,7 @@
 import type { BedReconciliation, FacilityBedBoard, CircleSearchQuery, CircleSearchResult, DaycareBookingRecord, DaycareSession, FacilityRecord, FacilityType, OccupancyRecord, RegisterFacilityCommand } from './facilities.types';
 import type { CoverageQuery, CoverageReport, GapQuery, GapReport, PlanningTargetsRecord, PublishPlanningTargetsCommand, SetStreetStatisticsCommand, StreetStatisticsEntry, WhatIfQuery, WhatIfResult } from './coverage.types';
 import type { EraseSeniorCommand, PersonalDataPart, ServiceErasureResult } from './personal-data.types';
+import type { AllocationPolicyRecord } from './allocation-policy.types';
 import type { SystemCommands } from './system.contract';
 import type { BedApplicationKind, BedApplicationRecord, PriorityRulesRecord, PublishPriorityRulesCommand, SubmitBedApplicationCommand, WaitingListView, WaitlistWhatIf } from './waitlist.types';
 import type { GeoPoint, LivingArrangement, PriorityFlag } from './seniors.types';
@@ -28,6 +29,10 @@ export interface AllocationCommands extends SystemCommands {
   'senior.personal-data': { request: { seniorId: string }; reply: PersonalDataPart };
   /** Erases or de-identifies the senior's personal data here, keeps what law requires; idempotent (PIPL art. 47). */
   'senior.erase': { request: EraseSeniorCommand; reply: ServiceErasureResult };
+  /** The district's allocation policy in force today. */
+  'allocation-policy.get': { request: { districtCode: string }; reply: AllocationPolicyRecord };
+  /** A new version of it, from a date on (today or later); versions are never changed. */
+  'allocation-policy.publish': { request: { districtCode: string; version: string; effectiveFrom: string; policy: unknown }; reply: AllocationPolicyRecord };
   'facility.register': { request: RegisterFacilityCommand; reply: FacilityRecord };
   'facility.get': { request: { facilityId: string }; reply: FacilityRecord };
   'facility.list': { request: { districtCode: string | null; type: FacilityType | null }; reply: FacilityRecord[] };

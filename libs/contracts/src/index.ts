@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './allocation.contract';
+export * from './allocation-policy.types';
 export * from './assert-never';
 export * from './assessment.contract';
 export * from './assessments.types';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type DaycareBookingRecord, type DayCareWeek, type DaycareSession } from '@app/contracts';
 import { addDays, DISTRICT_TIME_ZONE, isoWeekday, localDate, localInstant } from '@app/domain';
-import { AllocationOutboxEvent, OutboxRelay, recordEvent, type DaycareBooking } from '@app/persistence';
+import { AllocationOutboxEvent, type AllocationPolicy, OutboxRelay, recordEvent, type DaycareBooking } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
 import { FacilitiesRepository } from '../facilities/facilities.repository';
 import { refuseOtherOperators } from '../facilities/operator-scope';
@@ -11,8 +11,16 @@ import { DaycareRepository } from './daycare.repository';
 
 const DAY_CARE_TYPES = new Set(['day-care-centre', 'community-hub']);
 const UNIQUE_VIOLATION = '23505';
-/** When each session starts: a family's cancellation must come the policy's lead hours before. */
-const SESSION_STARTS: Record<DaycareSession, string> = { morning: '08:00', afternoon: '13:00', 'full-day': '08:00' };
+/**
+ * When a session starts under the district's policy (a full day starts with the morning), the
+ * built-in times without one: a family's cancellation must come the policy's lead hours before.
+ */
+function sessionStart(session: DaycareSession, policy: Pick<AllocationPolicy, 'dayCareMorningStarts' | 'dayCareAfternoonStarts'> | null): string {
+  const { dayCareMorningStarts: morning, dayCareAfternoonStarts: afternoon } = policy ?? BUILT_IN_SESSIONS;
+  return session === 'afternoon' ? afternoon : morning;
+}
+
+const BUILT_IN_SESSIONS = { dayCareMorningStarts: '08:00', dayCareAfternoonStarts: '13:00' };
 /** Until a district publishes its allocation policy. */
 const DEFAULT_CANCEL_LEAD_HOURS = 12;
 /** A full day takes a place in both half-day sessions. */
@@ -103,9 +111,10 @@ export class DaycareService {
     const facility = await this.facilities.findById(booking.facilityId);
     const policy = facility ? await this.circle.walkingPolicy(facility.districtCode, booking.date) : null;
     const leadHours = policy?.dayCareCancelLeadHours ?? DEFAULT_CANCEL_LEAD_HOURS;
-    const starts = localInstant(booking.date, SESSION_STARTS[booking.session], DISTRICT_TIME_ZONE);
+    const startsAt = sessionStart(booking.session, policy);
+    const starts = localInstant(booking.date, startsAt, DISTRICT_TIME_ZONE);
     if (starts.getTime() - Date.now() < leadHours * 3_600_000) {
-      throw new DomainError('TOO_LATE', `Day care can be cancelled up to ${leadHours} h before the session (${booking.date} ${SESSION_STARTS[booking.session]}); call the centre`);
+      throw new DomainError('TOO_LATE', `Day care can be cancelled up to ${leadHours} h before the session (${booking.date} ${startsAt}); call the centre`);
     }
   }
 

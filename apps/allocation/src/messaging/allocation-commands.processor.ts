@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { assertNever, COMMAND_QUEUES, requireActor, CommandEnvelope, CommandName, CommandProcessor, CommandRequest, WORKER_OPTIONS } from '@app/contracts';
+import { AllocationPoliciesService } from '../allocation-policies/allocation-policies.service';
 import { BedsService } from '../beds/beds.service';
 import { CircleService } from '../circle/circle.service';
 import { CoverageService } from '../coverage/coverage.service';
@@ -23,6 +24,7 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
     private readonly waitlist: WaitlistService,
     private readonly coverage: CoverageService,
     private readonly personalData: PersonalDataService,
+    private readonly allocationPolicies: AllocationPoliciesService,
   ) {
     super();
   }
@@ -38,6 +40,10 @@ export class AllocationCommandsProcessor extends CommandProcessor<'allocation'> 
         return this.personalData.export((payload as Payload<'senior.personal-data'>).seniorId);
       case 'senior.erase':
         return this.personalData.erase(payload as Payload<'senior.erase'>, actor, correlationId);
+      case 'allocation-policy.get':
+        return this.allocationPolicies.get((payload as Payload<'allocation-policy.get'>).districtCode);
+      case 'allocation-policy.publish':
+        return this.allocationPolicies.publish(payload as Payload<'allocation-policy.publish'>, requireActor(actor));
       case 'facility.register': {
         const facility = await this.facilities.register(payload as Payload<'facility.register'>, correlationId);
         await this.waitlist.matchAfterChange(facility.facilityId, correlationId); // its beds go to whoever waits
