@@ -79,3 +79,4 @@ export type { JsonDocument } from './json-document';
 export { DistrictConflictError, loadDistrict, type DistrictLoadOptions, type DistrictLoadSummary } from './seeding/district-loader';
 export { closeVersionsFrom, versionOn } from './dispatch/effective-versions';
 export { type PersonalDataSource, ServicePersonalData } from './personal-data/service-personal-data';
+export * from './postgres-errors';

@@ -5,8 +5,8 @@ import type { AllocationPolicy } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
 import { AllocationPoliciesRepository } from './allocation-policies.repository';
 import { allocationPolicyProblems, asAllocationPolicy } from './allocation-policy-document';
+import { UNIQUE_VIOLATION } from '@app/persistence';
 
-const UNIQUE_VIOLATION = '23505';
 
 /** A district's allocation policy: the version in force, and new versions from today on. */
 @Injectable()

@@ -1,4 +1,5 @@
 import type { AllocationPolicyDocument } from '@app/contracts';
+import { isClockTime } from '@app/domain';
 
 /** A problem with a published document, named by its path (`dayCareSessions.morning`). */
 export interface PolicyProblem {
@@ -7,7 +8,6 @@ export interface PolicyProblem {
 }
 
 const CIRCLE_MINUTES = [5, 10, 15];
-const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * Every problem of an allocation policy document, each named by its path; none when it can be
@@ -33,7 +33,7 @@ export function allocationPolicyProblems(document: unknown): PolicyProblem[] {
   if (typeof sessions !== 'object' || sessions === null || Array.isArray(sessions)) problems.push({ path: 'dayCareSessions', message: 'must be { morning, afternoon } start times' });
   else {
     for (const session of ['morning', 'afternoon'] as const) {
-      if (typeof sessions[session] !== 'string' || !CLOCK_TIME.test(sessions[session] as string)) problems.push({ path: `dayCareSessions.${session}`, message: 'must be a time of day as HH:MM' });
+      if (!isClockTime(sessions[session])) problems.push({ path: `dayCareSessions.${session}`, message: 'must be a time of day as HH:MM' });
     }
     if (problems.every((p) => !p.path.startsWith('dayCareSessions')) && (sessions.morning as string) >= (sessions.afternoon as string)) {
       problems.push({ path: 'dayCareSessions.afternoon', message: 'must start after the morning session' });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type DaycareBookingRecord, type DayCareWeek, type DaycareSession } from '@app/contracts';
 import { addDays, DISTRICT_TIME_ZONE, isoWeekday, localDate, localInstant } from '@app/domain';
-import { AllocationOutboxEvent, type AllocationPolicy, OutboxRelay, recordEvent, type DaycareBooking } from '@app/persistence';
+import { AllocationOutboxEvent, type AllocationPolicy, OutboxRelay, recordEvent, type DaycareBooking, UNIQUE_VIOLATION } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
 import { FacilitiesRepository } from '../facilities/facilities.repository';
 import { refuseOtherOperators } from '../facilities/operator-scope';
@@ -10,7 +10,6 @@ import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { DaycareRepository } from './daycare.repository';
 
 const DAY_CARE_TYPES = new Set(['day-care-centre', 'community-hub']);
-const UNIQUE_VIOLATION = '23505';
 /**
  * When a session starts under the district's policy (a full day starts with the morning), the
  * built-in times without one: a family's cancellation must come the policy's lead hours before.

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type BedTypeId, type CoordinateSystem, type DayCareWeek, type FacilityRecord, type FacilityType, type FieldProblem, type GenderRule, type RegisterFacilityCommand } from '@app/contracts';
 import { gcj02ToWgs84, outOfChina } from '@app/domain';
-import { AllocationOutboxEvent, type Bed, type Facility, OutboxRelay, recordEvent, type Room } from '@app/persistence';
+import { AllocationOutboxEvent, type Bed, type Facility, OutboxRelay, recordEvent, type Room, UNIQUE_VIOLATION } from '@app/persistence';
 import { FacilitiesRepository } from './facilities.repository';
 
 const RESIDENTIAL: readonly FacilityType[] = ['care-institution', 'small-care-home'];
-const UNIQUE_VIOLATION = '23505';
 
 /** The facility registry: sites of the circle with their rooms, beds and places. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, AssessmentRecord, AssessmentReport, FieldProblem, JsonObject, SaveAnswersCommand, StartAssessmentCommand } from '@app/contracts';
 import { DomainError } from '@app/contracts';
 import { addDays, addMonths, ageOn, evaluateAssessment, findAssessmentInstrument, localDate, type AssessmentProblem } from '@app/domain';
-import { Assessment, AssessmentOutboxEvent, OutboxRelay, recordEvent } from '@app/persistence';
+import { Assessment, AssessmentOutboxEvent, OutboxRelay, recordEvent, UNIQUE_VIOLATION } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { DistrictPoliciesService } from '../entitlements/district-policies.service';
@@ -13,7 +13,6 @@ import { stateOf, toRecord } from './assessment.view';
 
 /** Answers still missing are fine in a draft; anything else wrong is refused at once. */
 const INCOMPLETE_ONLY = new Set(['MISSING_ITEM', 'MISSING_FIELD']);
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * The assessment lifecycle: a draft takes partial answers; submitting validates completeness,

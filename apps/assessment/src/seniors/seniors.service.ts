@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor, LivingArrangement, PriorityFlag, PriorityFlagGrant, RegisterSeniorCommand, SeniorRecord, Sex } from '@app/contracts';
 import { DomainError } from '@app/contracts';
-import { AssessmentOutboxEvent, OutboxRelay, recordEvent, Senior } from '@app/persistence';
+import { AssessmentOutboxEvent, OutboxRelay, recordEvent, Senior, UNIQUE_VIOLATION } from '@app/persistence';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { SeniorsRepository } from './seniors.repository';
 
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class SeniorsService {

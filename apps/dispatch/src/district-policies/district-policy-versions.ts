@@ -2,8 +2,8 @@ import type { DataSource, EntityTarget } from 'typeorm';
 import { type Actor, DomainError } from '@app/contracts';
 import { localDate } from '@app/domain';
 import type { DistrictPolicyVersionColumns } from '@app/persistence';
+import { UNIQUE_VIOLATION } from '@app/persistence';
 
-const UNIQUE_VIOLATION = '23505';
 
 export interface PolicyInForce<P> {
   version: string;

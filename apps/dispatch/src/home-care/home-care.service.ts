@@ -17,11 +17,10 @@ import {
   type VisitPlan,
   visitsForWeek,
 } from '@app/domain';
-import { type CaregiverRecord, versionOn } from '@app/persistence';
+import { type CaregiverRecord, versionOn, UNIQUE_VIOLATION } from '@app/persistence';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { HomeCareRepository } from './home-care.repository';
 
-const UNIQUE_VIOLATION = '23505';
 const STAFF = ['admin', 'planner'];
 
 /**

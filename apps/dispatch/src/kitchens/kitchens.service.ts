@@ -5,8 +5,8 @@ import type { Courier, Kitchen } from '@app/persistence';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
 import { requireKitchenAccess } from './kitchen-access';
 import { KitchensRepository } from './kitchens.repository';
+import { UNIQUE_VIOLATION } from '@app/persistence';
 
-const UNIQUE_VIOLATION = '23505';
 
 /** Kitchens of the district's meal assistance, their menus per date and slot, and their couriers. */
 @Injectable()

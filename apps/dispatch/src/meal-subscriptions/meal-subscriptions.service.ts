@@ -24,7 +24,7 @@ import {
   type SubscriptionVersion,
   validateSubscriptionTerms,
 } from '@app/domain';
-import { type MealChange, type MealPause, type MealSubscriptionVersion, versionOn } from '@app/persistence';
+import { type MealChange, type MealPause, type MealSubscriptionVersion, versionOn, UNIQUE_VIOLATION } from '@app/persistence';
 import { FacilityViewsRepository } from '../facility-views/facility-views.repository';
 import { KitchensRepository } from '../kitchens/kitchens.repository';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
@@ -32,7 +32,6 @@ import { MealPoliciesService } from '../meal-policies/meal-policies.service';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { MealSubscriptionsRepository } from './meal-subscriptions.repository';
 
-const UNIQUE_VIOLATION = '23505';
 const UPCOMING_DAYS = 7;
 const BASE_TERMS: MealSubscriptionTerms = { slots: {}, mode: 'delivery', canteenFacilityId: null, diet: 'regular', texture: 'regular', allergens: [], avoid: [], deliveryNotes: null };
 

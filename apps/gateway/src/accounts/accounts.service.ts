@@ -6,8 +6,8 @@ import { Actor, DomainError, Role } from '@app/contracts';
 import type { Account } from '@app/persistence';
 import type { AccountView, CreateAccountDto } from './accounts.dto';
 import { AccountsRepository } from './accounts.repository';
+import { UNIQUE_VIOLATION } from '@app/persistence';
 
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {

@@ -7,8 +7,8 @@ import { AccountsService } from '../accounts/accounts.service';
 import { SeniorsService } from '../seniors/seniors.service';
 import type { ConsentView, GrantConsentDto } from './consents.dto';
 import { ConsentsRepository } from './consents.repository';
+import { UNIQUE_VIOLATION } from '@app/persistence';
 
-const UNIQUE_VIOLATION = '23505';
 
 /** Family access to a senior: granted by staff who checked identity, revocable at once. */
 @Injectable()
