@@ -136,13 +136,19 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
    */
   private ask(service: ServiceName, query: QueuedQuery['query'], timeoutMs: number): Promise<CommandReply> {
     return new Promise((resolve, reject) => {
+      // Each query keeps its own deadline, whatever the others in its batch wait for.
+      const timer = setTimeout(() => reject(noAnswerInTime(service)), timeoutMs);
+      const settled = <T>(settle: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        settle(value);
+      };
       let batch = this.gathering.get(service);
       if (!batch) {
         batch = [];
         this.gathering.set(service, batch);
         setImmediate(() => this.dispatchGathered(service, batch!));
       }
-      batch.push({ query, timeoutMs, resolve, reject });
+      batch.push({ query, timeoutMs, resolve: settled(resolve), reject: settled(reject) });
       if (batch.length >= MAX_QUERY_BATCH) this.dispatchGathered(service, batch);
     });
   }
@@ -163,8 +169,7 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
         if (replies[0] === NO_REPLY_IN_TIME) {
           // Nobody waits for the answer any more: take the queries back out unless a worker has them.
           void Job.fromId(this.queues[service], jobId).then((job) => job?.remove()).catch(() => undefined);
-          const late = new DomainError('SERVICE_UNAVAILABLE', `The ${service} service did not answer in time; the read changed nothing, ask again`);
-          for (const queued of batch) queued.reject(late);
+          for (const queued of batch) queued.reject(noAnswerInTime(service));
         } else batch.forEach((queued, i) => queued.resolve(replies[i] as CommandReply));
       },
       (error: unknown) => {
@@ -185,6 +190,10 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
     }
     return null;
   }
+}
+
+function noAnswerInTime(service: ServiceName): DomainError {
+  return new DomainError('SERVICE_UNAVAILABLE', `The ${service} service did not answer in time; the read changed nothing, ask again`);
 }
 
 function valueOf<R>(reply: CommandReply<R>): R {
