@@ -66,7 +66,8 @@ export class LoggingModule {
 /**
  * Express middleware for an HTTP app: gives the request its correlation id (answered in the
  * X-Correlation-Id header), runs the rest of its handling in that log context, and logs one line
- * when it is answered (not for /health probes): error level for a 5xx, info otherwise.
+ * when it ends (not for /health probes): error level for a 5xx, warn when the caller went away
+ * before the answer, info otherwise.
  */
 export function requestLogging(): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
@@ -74,12 +75,13 @@ export function requestLogging(): (req: IncomingMessage, res: ServerResponse, ne
     res.setHeader(CORRELATION_HEADER, correlationId);
     if (!req.url?.startsWith('/health')) {
       const started = performance.now();
-      res.once('finish', () => {
+      // Flat fields: pino's req and res serializers would take these for Node's own objects.
+      const line = () => ({ correlationId, method: req.method, url: req.url, statusCode: res.statusCode, responseTime: Math.round(performance.now() - started) });
+      res.once('close', () => {
         const logger = PinoLogger.root;
-        // Flat fields: pino's req and res serializers would take these for Node's own objects.
-        const line = { correlationId, method: req.method, url: req.url, statusCode: res.statusCode, responseTime: Math.round(performance.now() - started) };
-        if (res.statusCode >= 500) logger?.error(line, 'request errored');
-        else logger?.info(line, 'request completed');
+        if (!res.writableFinished) logger?.warn(line(), 'request aborted');
+        else if (res.statusCode >= 500) logger?.error(line(), 'request errored');
+        else logger?.info(line(), 'request completed');
       });
     }
     // Lines the gateway's code logs meanwhile go through this app's logger even when other apps share
