@@ -31,7 +31,6 @@ export type RequestState =
 
 interface QueuedQuery {
   query: QueryBatch['queries'][number];
-  timeoutMs: number;
   resolve(reply: CommandReply): void;
   reject(error: unknown): void;
 }
@@ -56,8 +55,8 @@ export class ServiceFailureError extends Error {}
 export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
   private readonly queues: Record<ServiceName, Queue>;
   private readonly events = new Map<ServiceName, QueueEvents>();
-  /** Point queries asked in this turn of the event loop, by service, not yet sent. */
-  private readonly gathering = new Map<ServiceName, QueuedQuery[]>();
+  /** Point queries asked in this turn of the event loop, by service and wait, not yet sent. */
+  private readonly gathering = new Map<string, QueuedQuery[]>();
 
   constructor(
     @Inject(ENVIRONMENT) private readonly env: PlatformEnvironment,
@@ -135,28 +134,23 @@ export class ServiceClient implements OnModuleInit, OnApplicationShutdown {
    * time the caller gets 503 and may simply ask again.
    */
   private ask(service: ServiceName, query: QueuedQuery['query'], timeoutMs: number): Promise<CommandReply> {
+    // Only queries that wait equally long share a batch: each keeps its own deadline.
+    const key = `${service}:${timeoutMs}`;
     return new Promise((resolve, reject) => {
-      // Each query keeps its own deadline, whatever the others in its batch wait for.
-      const timer = setTimeout(() => reject(noAnswerInTime(service)), timeoutMs);
-      const settled = <T>(settle: (value: T) => void) => (value: T) => {
-        clearTimeout(timer);
-        settle(value);
-      };
-      let batch = this.gathering.get(service);
+      let batch = this.gathering.get(key);
       if (!batch) {
         batch = [];
-        this.gathering.set(service, batch);
-        setImmediate(() => this.dispatchGathered(service, batch!));
+        this.gathering.set(key, batch);
+        setImmediate(() => this.dispatchGathered(key, service, timeoutMs, batch!));
       }
-      batch.push({ query, timeoutMs, resolve: settled(resolve), reject: settled(reject) });
-      if (batch.length >= MAX_QUERY_BATCH) this.dispatchGathered(service, batch);
+      batch.push({ query, resolve, reject });
+      if (batch.length >= MAX_QUERY_BATCH) this.dispatchGathered(key, service, timeoutMs, batch);
     });
   }
 
-  private dispatchGathered(service: ServiceName, batch: QueuedQuery[]): void {
-    if (this.gathering.get(service) !== batch) return; // already sent when it filled up
-    this.gathering.delete(service);
-    const timeoutMs = Math.max(...batch.map((queued) => queued.timeoutMs));
+  private dispatchGathered(key: string, service: ServiceName, timeoutMs: number, batch: QueuedQuery[]): void {
+    if (this.gathering.get(key) !== batch) return; // already sent when it filled up
+    this.gathering.delete(key);
     const jobId = randomUUID();
     const sending =
       batch.length === 1
