@@ -3,15 +3,16 @@ import { Actor, DomainError, DomainErrorBody, type RequestState, SeniorRecord, S
 import { BookingsService, type BookingView, OUTCOME_UNKNOWN } from '../bookings/bookings.service';
 import { SeniorsService } from '../seniors/seniors.service';
 
-/** A queued request's status; a booking route's request names its booking too. */
-export type RequestStatusView = { requestId: string; bookingId?: string } & (
+type RequestStatus =
   | { status: 'pending' }
   | { status: 'completed'; result: unknown }
   | { status: 'rejected'; error: DomainErrorBody }
   | { status: 'failed'; message: string }
   /** The queue no longer keeps the request (its answers are kept a day), and no booking recorded the outcome. */
-  | { status: 'unknown'; message: string }
-);
+  | { status: 'unknown'; message: string };
+
+/** A queued request's status; a booking route's request names its booking too. */
+export type RequestStatusView = { requestId: string; bookingId?: string } & RequestStatus;
 
 /**
  * Status resources of queued requests, from the queue while it keeps the request (a day), and for a
@@ -36,7 +37,7 @@ export class RequestsService {
     return state ? { ...named, ...this.fromQueue(state, booking, actor) } : { ...named, ...fromBooking(booking!) };
   }
 
-  private fromQueue(state: RequestState, booking: BookingView | null, actor: Actor): DistributiveOmit<RequestStatusView, 'requestId' | 'bookingId'> {
+  private fromQueue(state: RequestState, booking: BookingView | null, actor: Actor): RequestStatus {
     switch (state.status) {
       case 'pending':
         return { status: 'pending' };
@@ -60,7 +61,7 @@ export class RequestsService {
 }
 
 /** The status of a booking route's request that the queue no longer keeps, from what its booking recorded. */
-function fromBooking(booking: BookingView): DistributiveOmit<RequestStatusView, 'requestId' | 'bookingId'> {
+function fromBooking(booking: BookingView): RequestStatus {
   switch (booking.status) {
     case 'confirmed':
     case 'cancelled': // confirmed first, cancelled since: the request itself completed
@@ -71,8 +72,6 @@ function fromBooking(booking: BookingView): DistributiveOmit<RequestStatusView, 
       return { status: 'unknown', message: OUTCOME_UNKNOWN.message };
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function isSeniorRecord(value: unknown): value is SeniorRecord {
   return typeof value === 'object' && value !== null && 'seniorId' in value && 'idNumber' in value;
