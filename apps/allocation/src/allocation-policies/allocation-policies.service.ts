@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, type AllocationPolicyDocument, type AllocationPolicyRecord, DomainError } from '@app/contracts';
 import { localDate } from '@app/domain';
-import type { AllocationPolicy } from '@app/persistence';
+import { type AllocationPolicy, UNIQUE_VIOLATION } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
 import { AllocationPoliciesRepository } from './allocation-policies.repository';
 import { allocationPolicyProblems, asAllocationPolicy } from './allocation-policy-document';
-import { UNIQUE_VIOLATION } from '@app/persistence';
-
 
 /** A district's allocation policy: the version in force, and new versions from today on. */
 @Injectable()

@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor, type BedReconciliation, type FacilityBedBoard, type OccupancyRecord } from '@app/contracts';
 import { bedMisfits, localDate } from '@app/domain';
-import { AllocationOutboxEvent, type AllocationSeniorViewRecord, type Bed, OutboxRelay, recordEvent, type Room } from '@app/persistence';
+import { AllocationOutboxEvent, type AllocationSeniorViewRecord, type Bed, OutboxRelay, recordEvent, type Room, EXCLUSION_VIOLATION } from '@app/persistence';
 import { CircleRepository } from '../circle/circle.repository';
 import { requireOperatorOf } from '../facilities/operator-scope';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { BedsRepository, type OccupancyRow } from './beds.repository';
-
-const EXCLUSION_VIOLATION = '23P01';
 
 /**
  * Holds, admissions and releases. A bed's state is never edited: it is the hold or stay that

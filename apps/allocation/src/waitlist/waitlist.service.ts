@@ -33,13 +33,11 @@ import {
   walkingMinutes,
   type WalkingModel,
 } from '@app/domain';
-import { AllocationOutboxEvent, type BedApplication, OutboxRelay, type PriorityRulesVersion, recordEvent, UNIQUE_VIOLATION } from '@app/persistence';
+import { AllocationOutboxEvent, type BedApplication, OutboxRelay, type PriorityRulesVersion, recordEvent, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from '@app/persistence';
 import { BedsRepository } from '../beds/beds.repository';
 import { CircleRepository } from '../circle/circle.repository';
 import { SeniorViewsRepository } from '../senior-views/senior-views.repository';
 import { type OfferRow, type VacantBedRow, type WaitingApplicantRow, WaitlistRepository } from './waitlist.repository';
-
-const EXCLUSION_VIOLATION = '23P01';
 
 interface RulesInForce {
   version: string;

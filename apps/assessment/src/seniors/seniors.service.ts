@@ -6,7 +6,6 @@ import { AssessmentOutboxEvent, OutboxRelay, recordEvent, Senior, UNIQUE_VIOLATI
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { SeniorsRepository } from './seniors.repository';
 
-
 @Injectable()
 export class SeniorsService {
   constructor(

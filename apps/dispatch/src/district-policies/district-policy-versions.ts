@@ -1,9 +1,7 @@
 import type { DataSource, EntityTarget } from 'typeorm';
 import { type Actor, DomainError } from '@app/contracts';
 import { localDate } from '@app/domain';
-import type { DistrictPolicyVersionColumns } from '@app/persistence';
-import { UNIQUE_VIOLATION } from '@app/persistence';
-
+import { type DistrictPolicyVersionColumns, UNIQUE_VIOLATION } from '@app/persistence';
 
 export interface PolicyInForce<P> {
   version: string;

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, type CourierRecord, DomainError, type FieldProblem, type KitchenRecord, type MealSlotName, type MenuRecord, type RegisterCourierCommand, type RegisterKitchenCommand } from '@app/contracts';
 import { clockTime, DIETS, isClockTime, MEAL_SLOTS, minutesOfDay, outOfChina, TEXTURES, toWgs84, validateMenu } from '@app/domain';
-import type { Courier, Kitchen } from '@app/persistence';
+import { type Courier, type Kitchen, UNIQUE_VIOLATION } from '@app/persistence';
 import { MealCutoffService } from '../meal-cutoff/meal-cutoff.service';
 import { requireKitchenAccess } from './kitchen-access';
 import { KitchensRepository } from './kitchens.repository';
-import { UNIQUE_VIOLATION } from '@app/persistence';
-
 
 /** Kitchens of the district's meal assistance, their menus per date and slot, and their couriers. */
 @Injectable()

@@ -3,11 +3,9 @@ import * as argon2 from 'argon2';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ENVIRONMENT, GatewayEnvironment } from '@app/config';
 import { Actor, DomainError, Role } from '@app/contracts';
-import type { Account } from '@app/persistence';
+import { type Account, UNIQUE_VIOLATION } from '@app/persistence';
 import type { AccountView, CreateAccountDto } from './accounts.dto';
 import { AccountsRepository } from './accounts.repository';
-import { UNIQUE_VIOLATION } from '@app/persistence';
-
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {

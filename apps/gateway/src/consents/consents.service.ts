@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor, ConsentScope, DomainError } from '@app/contracts';
 import type { ConsentChecker } from '@app/http';
-import type { ConsentLink } from '@app/persistence';
+import { type ConsentLink, UNIQUE_VIOLATION } from '@app/persistence';
 import { AccountsService } from '../accounts/accounts.service';
 import { SeniorsService } from '../seniors/seniors.service';
 import type { ConsentView, GrantConsentDto } from './consents.dto';
 import { ConsentsRepository } from './consents.repository';
-import { UNIQUE_VIOLATION } from '@app/persistence';
-
 
 /** Family access to a senior: granted by staff who checked identity, revocable at once. */
 @Injectable()
